@@ -1,0 +1,141 @@
+package vn.hailong.sync.ingest;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.micronaut.http.HttpStatus;
+import vn.hailong.sync.api.LocalTime;
+import vn.hailong.sync.api.Problems;
+import vn.hailong.sync.terminal.Terminal;
+
+/**
+ * Takes a signed batch from a terminal: a malformed envelope is refused whole (nothing stored); inside a
+ * well-formed one each event is judged alone and valid ones are stored even when others are not.
+ */
+@Singleton
+public class BatchIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchIngest.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int ATTEMPTS = 5;
+
+    private final JsonMapper json;
+    private final RatingEventParser parser;
+    private final EventStore store;
+    private final Clock clock;
+    private final int maxEvents;
+    private final int maxBytes;
+
+    public BatchIngest(JsonMapper json, RatingEventParser parser, EventStore store, Clock clock,
+                       @Property(name = "hailong.sync.max-events-per-batch", defaultValue = "1000") int maxEvents,
+                       @Property(name = "hailong.sync.max-batch-bytes", defaultValue = "1048576") int maxBytes) {
+        this.json = json;
+        this.parser = parser;
+        this.store = store;
+        this.clock = clock;
+        this.maxEvents = maxEvents;
+        this.maxBytes = maxBytes;
+    }
+
+    public BatchResult ingest(Terminal terminal, byte[] body) {
+        if (body.length > maxBytes) {
+            throw Problems.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Batch too large",
+                    "a batch is at most " + maxBytes + " bytes, this one has " + body.length + ": send fewer events per batch");
+        }
+        JsonNode root;
+        try {
+            root = json.readValue(body, Argument.of(JsonNode.class));
+        } catch (IOException | RuntimeException e) {
+            throw Problems.invalid("body", "is not valid JSON in UTF-8 (" + firstLine(e.getMessage()) + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw Problems.invalid("body", "must be a JSON object {batchId, terminalId, sentAt, events}");
+        }
+        String batchId = requiredText(root, "batchId");
+        if (batchId.isEmpty() || batchId.length() > 64) {
+            throw Problems.invalid("batchId", "must be 1-64 characters (a UUID)");
+        }
+        String terminalId = requiredText(root, "terminalId");
+        if (!terminalId.equals(terminal.terminalId())) {
+            throw Problems.invalid("terminalId", "is " + terminalId + " but the request is signed by "
+                    + terminal.terminalId());
+        }
+        OffsetDateTime sentAt = LocalTime.parseInstant(requiredText(root, "sentAt")).orElseThrow(() ->
+                Problems.invalid("sentAt", "must be an ISO-8601 instant with an offset"));
+        JsonNode events = root.get("events");
+        if (events == null || !events.isArray()) {
+            throw Problems.invalid("events", "must be an array of events");
+        }
+        if (events.size() > maxEvents) {
+            throw Problems.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Batch too large",
+                    "a batch holds at most " + maxEvents + " events, this one has " + events.size());
+        }
+        Instant now = clock.instant();
+        List<JudgedEvent> judged = new ArrayList<>(events.size());
+        for (JsonNode event : events.values()) {
+            judged.add(parser.judge(event, terminal, now));
+        }
+        long skew = Duration.between(now, sentAt.toInstant()).toSeconds();
+        EventStore.Applied applied = applyWithRetry(terminal.terminalId(), judged, now, skew);
+        LOG.info("batch {} from {}: {} events, {} accepted, {} duplicates, {} rejected, highestContiguousSeq {}",
+                batchId, terminalId, judged.size(), applied.accepted(), applied.duplicates(), applied.rejected().size(),
+                applied.highestContiguousSeq());
+        for (Rejection r : applied.rejected()) {
+            LOG.info("batch {} from {}: rejected event {} seq {}: {}", batchId, terminalId, r.id(), r.seq(), r.reason());
+        }
+        return new BatchResult(batchId, applied.accepted(), applied.duplicates(), applied.rejected(),
+                applied.highestContiguousSeq(), clock.instant().atOffset(ZoneOffset.UTC).toString());
+    }
+
+    /** A unique violation means another writer stored one of these ids or seqs meanwhile: judge again. */
+    private EventStore.Applied applyWithRetry(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.apply(terminalId, judged, now, skew);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isUniqueViolation(e)) {
+                    throw e;
+                }
+                LOG.info("batch of {} raced another writer (attempt {}), applying again", terminalId, attempt);
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String requiredText(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        if (v == null || !v.isString()) {
+            throw Problems.invalid(field, "is required and must be a string");
+        }
+        return v.getStringValue();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

@@ -1,0 +1,250 @@
+package vn.hailong.sync.ingest;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.hailong.sync.api.LocalTime;
+
+/**
+ * Writes one batch's judged events in one transaction. The primary key on the event id is the arbiter of
+ * duplicates: a concurrent writer of the same id (another request, another server instance) makes this
+ * transaction fail with a unique violation, and {@link BatchIngest} runs it again.
+ */
+@Singleton
+public class EventStore {
+    private final JdbcOperations jdbc;
+
+    public EventStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What became of a batch: counts, rejections in event order, and the terminal's contiguous seq. */
+    public record Applied(int accepted, int duplicates, List<Rejection> rejected, long highestContiguousSeq) {
+    }
+
+    private record Known(String contentHash, boolean rejected, String reason) {
+    }
+
+    @Transactional
+    public Applied apply(String terminalId, List<JudgedEvent> events, Instant receivedAt, Long clockSkewSeconds) {
+        Map<String, Known> known = knownEvents(ids(events));
+        Map<Long, String> takenSeqs = takenSeqs(terminalId, events);
+        List<JudgedEvent> toStore = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        int accepted = 0;
+        int duplicates = 0;
+        for (JudgedEvent e : events) {
+            Known k = e.id() == null ? null : known.get(e.id());
+            if (k != null) {
+                if (!k.contentHash().equals(e.contentHash())) {
+                    rejected.add(new Rejection(e.id(), e.seq(), Rejection.CONFLICT, "id"));
+                } else if (k.rejected()) {
+                    rejected.add(new Rejection(e.id(), e.seq(), k.reason(), null));
+                } else {
+                    duplicates++;
+                }
+                continue;
+            }
+            if (e.seq() != null && takenSeqs.containsKey(e.seq())) {
+                rejected.add(new Rejection(e.id(), e.seq(), Rejection.SEQ_CONFLICT, "seq"));
+                continue;
+            }
+            if (e.isValid()) {
+                accepted++;
+            } else {
+                rejected.add(new Rejection(e.id(), e.seq(), e.reason(), e.field()));
+            }
+            if (e.id() != null) {
+                // Remembered even when rejected: a resend gets the same answer and the seq counts as covered.
+                toStore.add(e);
+                known.put(e.id(), new Known(e.contentHash(), !e.isValid(), e.reason()));
+                if (e.seq() != null) {
+                    takenSeqs.put(e.seq(), e.id());
+                }
+            }
+        }
+        insertEvents(terminalId, toStore, receivedAt);
+        insertRatings(terminalId, toStore);
+        long highest = advanceContiguousSeq(terminalId, receivedAt, clockSkewSeconds);
+        return new Applied(accepted, duplicates, rejected, highest);
+    }
+
+    private static List<String> ids(List<JudgedEvent> events) {
+        Set<String> ids = new HashSet<>();
+        for (JudgedEvent e : events) {
+            if (e.id() != null) {
+                ids.add(e.id());
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private Map<String, Known> knownEvents(List<String> ids) {
+        Map<String, Known> known = new HashMap<>();
+        if (ids.isEmpty()) {
+            return known;
+        }
+        String sql = "SELECT event_id, content_hash, status, reject_reason FROM sync_event WHERE event_id IN ("
+                + placeholders(ids.size()) + ")";
+        jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(1), new Known(rs.getString(2), "REJECTED".equals(rs.getString(3)),
+                            rs.getString(4)));
+                }
+            }
+            return null;
+        });
+        return known;
+    }
+
+    private Map<Long, String> takenSeqs(String terminalId, List<JudgedEvent> events) {
+        List<Long> seqs = events.stream().map(JudgedEvent::seq).filter(s -> s != null).distinct().toList();
+        Map<Long, String> taken = new HashMap<>();
+        if (seqs.isEmpty()) {
+            return taken;
+        }
+        String sql = "SELECT seq, event_id FROM sync_event WHERE terminal_id = ? AND seq IN (" + placeholders(seqs.size()) + ")";
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, terminalId);
+            for (int i = 0; i < seqs.size(); i++) {
+                ps.setLong(i + 2, seqs.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    taken.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return null;
+        });
+        return taken;
+    }
+
+    private void insertEvents(String terminalId, List<JudgedEvent> events, Instant receivedAt) {
+        OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
+        batch("INSERT INTO sync_event (event_id, terminal_id, seq, event_type, status, reject_reason, content_hash, "
+                + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events, (ps, e) -> {
+            ps.setString(1, e.id());
+            ps.setString(2, terminalId);
+            if (e.seq() == null) {
+                ps.setNull(3, Types.BIGINT);
+            } else {
+                ps.setLong(3, e.seq());
+            }
+            ps.setString(4, e.type());
+            ps.setString(5, e.isValid() ? "STORED" : "REJECTED");
+            ps.setString(6, e.reason() == null ? null : truncate(e.reason(), 500));
+            ps.setString(7, e.contentHash());
+            ps.setObject(8, received);
+        });
+    }
+
+    private void insertRatings(String terminalId, List<JudgedEvent> events) {
+        List<JudgedEvent> ratings = events.stream().filter(JudgedEvent::isValid).toList();
+        batch("INSERT INTO rating (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
+                + "counter_code, officer_id, procedure_code, dossier_code, scale, rating_value, rating_class, channel, "
+                + "reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ratings, (ps, e) -> {
+            RatingEvent r = e.rating();
+            ps.setString(1, r.id());
+            ps.setString(2, terminalId);
+            ps.setLong(3, r.seq());
+            ps.setObject(4, r.at().withOffsetSameInstant(ZoneOffset.UTC));
+            ps.setObject(5, LocalTime.localDate(r.at()));
+            ps.setString(6, LocalTime.localMonth(r.at()));
+            ps.setString(7, r.agencyCode());
+            ps.setString(8, r.counter());
+            ps.setString(9, r.officerId());
+            ps.setString(10, r.procedureCode());
+            ps.setString(11, r.dossierCode());
+            ps.setInt(12, r.scale());
+            ps.setInt(13, r.value());
+            ps.setString(14, r.ratingClass().name());
+            ps.setString(15, r.channel());
+            ps.setString(16, r.reasons().isEmpty() ? null : String.join(",", r.reasons()));
+        });
+    }
+
+    /**
+     * Moves the terminal's highest contiguous seq forward over every seq now stored or rejected. Only ever
+     * forward, so concurrent batches of one terminal cannot move it back.
+     */
+    private long advanceContiguousSeq(String terminalId, Instant receivedAt, Long clockSkewSeconds) {
+        long from = jdbc.prepareStatement("SELECT highest_contiguous_seq FROM terminal WHERE terminal_id = ?", ps -> {
+            ps.setString(1, terminalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+        long highest = jdbc.prepareStatement(
+                "SELECT seq FROM sync_event WHERE terminal_id = ? AND seq > ? ORDER BY seq", ps -> {
+                    ps.setString(1, terminalId);
+                    ps.setLong(2, from);
+                    ps.setFetchSize(1000);
+                    long k = from;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next() && rs.getLong(1) == k + 1) {
+                            k++;
+                        }
+                    }
+                    return k;
+                });
+        jdbc.prepareStatement("UPDATE terminal SET highest_contiguous_seq = CASE WHEN highest_contiguous_seq < ? THEN ? "
+                + "ELSE highest_contiguous_seq END, last_batch_at = ?, clock_skew_seconds = ? WHERE terminal_id = ?", ps -> {
+            ps.setLong(1, highest);
+            ps.setLong(2, highest);
+            ps.setObject(3, receivedAt.atOffset(ZoneOffset.UTC));
+            if (clockSkewSeconds == null) {
+                ps.setNull(4, Types.BIGINT);
+            } else {
+                ps.setLong(4, clockSkewSeconds);
+            }
+            ps.setString(5, terminalId);
+            return ps.executeUpdate();
+        });
+        return highest;
+    }
+
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T item) throws SQLException;
+    }
+
+    private <T> void batch(String sql, Collection<T> items, Binder<T> binder) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(sql, ps -> {
+            for (T item : items) {
+                binder.bind(ps, item);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+        });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+}
