@@ -1,0 +1,92 @@
+package vn.hailong.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Operator endpoints: tokens, provisioning input, report parameters, health. */
+@MicronautTest(environments = "test", transactional = false)
+class OperatorAccessTest {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(server.getURI(), json);
+    }
+
+    private Api.Response provision(String body, String... auth) {
+        String[] headers = new String[auth.length + 2];
+        headers[0] = "Content-Type";
+        headers[1] = "application/json";
+        System.arraycopy(auth, 0, headers, 2, auth.length);
+        return api.send("POST", "/api/v1/admin/terminals", body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    @Test
+    void operatorEndpointsNeedAKnownBearerToken() {
+        String body = "{\"terminalId\":\"T-X\",\"agencyCode\":\"000.00.15.H12\",\"counter\":\"1\"}";
+        Api.Response none = provision(body);
+        assertEquals(401, none.status());
+        assertTrue(none.contentType().startsWith("application/problem+json"));
+        assertTrue(((String) none.json().get("detail")).contains("Bearer"));
+        assertEquals(401, provision(body, "Authorization", "Bearer not-the-token").status());
+        assertEquals(401, provision(body, "Authorization", "Basic dGVzdA==").status());
+        assertEquals(401, api.send("GET", "/api/v1/reports/satisfaction?from=2026-01-01&to=2026-01-02", null).status());
+        assertEquals(201, provision(body, "Authorization", "Bearer " + Api.ADMIN).status());
+    }
+
+    @Test
+    void provisioningSaysWhichFieldIsWrong() {
+        String[][] cases = {
+                {"{\"terminalId\":\"T 1\",\"agencyCode\":\"000.00.15.H12\"}", "terminalId"},
+                {"{\"agencyCode\":\"000.00.15.H12\"}", "terminalId"},
+                {"{\"terminalId\":\"T-1\"}", "agencyCode"},
+                {"{\"terminalId\":\"T-1\",\"agencyCode\":\"000.00.15.H12\",\"counter\":\"quầy 1\"}", "counter"},
+        };
+        for (String[] c : cases) {
+            Api.Response r = api.admin("POST", "/api/v1/admin/terminals", c[0]);
+            assertEquals(400, r.status(), c[0] + " -> " + r.body());
+            assertEquals(c[1], r.json().get("field"), r.body());
+        }
+        Api.Response broken = api.admin("POST", "/api/v1/admin/terminals", "{not json");
+        assertEquals(400, broken.status(), broken.body());
+        assertTrue(broken.contentType().startsWith("application/problem+json"), broken.contentType());
+        assertEquals(404, api.admin("DELETE", "/api/v1/admin/terminals/T-NEVER", null).status());
+    }
+
+    @Test
+    void reportParametersAreChecked() {
+        String[][] cases = {
+                {"to=2026-01-31", "from"},
+                {"from=2026-01-01", "to"},
+                {"from=2026-13-01&to=2026-12-31", "from"},
+                {"from=2026-02-01&to=2026-01-31", "to"},
+                {"from=2026-01-01&to=2026-01-31&groupBy=week", "groupBy"},
+                {"from=2026-01-01&to=2026-01-31&format=xml", "format"},
+                {"from=2026-01-01&to=2026-01-31&agency=has%20space", "agency"},
+        };
+        for (String[] c : cases) {
+            Api.Response r = api.report(c[0]);
+            assertEquals(400, r.status(), c[0] + " -> " + r.body());
+            assertEquals(c[1], r.json().get("field"), c[0] + " -> " + r.body());
+        }
+    }
+
+    @Test
+    void healthIsUpWhenTheDatabaseAnswers() {
+        Api.Response health = api.send("GET", "/health", null);
+        assertEquals(200, health.status(), health.body());
+        assertEquals("UP", health.json().get("status"));
+    }
+}

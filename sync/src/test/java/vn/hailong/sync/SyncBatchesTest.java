@@ -1,0 +1,250 @@
+package vn.hailong.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.hailong.sync.Batches.rating;
+import static vn.hailong.sync.Batches.utf8;
+import static vn.hailong.sync.Batches.with;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every rule of {@code POST /api/v1/sync/batches}, through real HTTP on loopback and a real H2 file. */
+@MicronautTest(environments = "test", transactional = false)
+class SyncBatchesTest {
+    private static final String PATH = "/api/v1/sync/batches";
+    private static final String AGENCY = "000.00.15.H12";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    Api api;
+    Batches batches;
+    String terminal;
+    String secret;
+
+    @BeforeEach
+    void provision() {
+        api = new Api(server.getURI(), json);
+        batches = new Batches(json);
+        terminal = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        secret = api.provision(terminal, AGENCY, "3");
+    }
+
+    private Api.Response send(List<?> events) {
+        return api.signed(terminal, secret, PATH, batches.body(terminal, events));
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    private long counted() {
+        return ((Number) api.report("from=2026-01-01&to=2026-12-31&agency=" + AGENCY).map("total").get("counted"))
+                .longValue();
+    }
+
+    private static String reason(Api.Response r, int i) {
+        return (String) r.list("rejected").get(i).get("reason");
+    }
+
+    @Test
+    void storesValidEventsAndAdvancesTheContiguousSeq() {
+        long before = counted();
+        Api.Response r = send(List.of(
+                rating(id(), 1, "2026-11-20T08:15:02+07:00", 4, 4),
+                with(rating(id(), 2, "2026-11-20T08:16:02+07:00", 4, 1), "reasons", List.of("OFFICER", "RESULT")),
+                with(rating(id(), 3, "2026-11-20T08:17:02+07:00", 5, 3), "dossierCode", "000.00.15.H12-241120-0007")));
+        assertEquals(200, r.status(), r.body());
+        assertEquals(3, r.number("accepted"));
+        assertEquals(0, r.number("duplicates"));
+        assertEquals(List.of(), r.list("rejected"));
+        assertEquals(3, r.number("highestContiguousSeq"));
+        assertTrue(OffsetDateTime.parse((String) r.json().get("serverTime")).isAfter(OffsetDateTime.now().minusMinutes(1)));
+        assertEquals(before + 3, counted());
+    }
+
+    @Test
+    void aRedeliveredBatchIsCountedOnce() {
+        List<Map<String, Object>> events = List.of(rating(id(), 1, "2026-11-20T09:00:00+07:00", 4, 3),
+                rating(id(), 2, "2026-11-20T09:01:00+07:00", 4, 2));
+        long before = counted();
+        assertEquals(2, send(events).number("accepted"));
+        Api.Response again = send(events);
+        assertEquals(0, again.number("accepted"));
+        assertEquals(2, again.number("duplicates"));
+        assertEquals(2, again.number("highestContiguousSeq"));
+        assertEquals(before + 2, counted());
+    }
+
+    @Test
+    void theSameIdTwiceInOneBatchIsOneEventAndOneDuplicate() {
+        Map<String, Object> e = rating(id(), 1, "2026-11-20T09:00:00+07:00", 3, 3);
+        Api.Response r = send(List.of(e, e));
+        assertEquals(1, r.number("accepted"));
+        assertEquals(1, r.number("duplicates"));
+    }
+
+    @Test
+    void theSameIdWithOtherContentIsAConflict() {
+        String id = id();
+        send(List.of(rating(id, 1, "2026-11-20T09:00:00+07:00", 4, 4)));
+        long before = counted();
+        Api.Response r = send(List.of(rating(id, 1, "2026-11-20T09:00:00+07:00", 4, 1)));
+        assertEquals(0, r.number("accepted"));
+        assertEquals("CONFLICT", reason(r, 0));
+        assertEquals(id, r.list("rejected").get(0).get("id"));
+        assertEquals(before, counted());
+    }
+
+    @Test
+    void anotherEventReusingASeqIsRejected() {
+        send(List.of(rating(id(), 1, "2026-11-20T09:00:00+07:00", 4, 4)));
+        Api.Response r = send(List.of(rating(id(), 1, "2026-11-20T09:05:00+07:00", 4, 4)));
+        assertEquals("SEQ_CONFLICT", reason(r, 0));
+    }
+
+    @Test
+    void theContiguousSeqStopsAtAGapUntilItIsFilled() {
+        assertEquals(2, send(List.of(rating(id(), 1, "2026-11-20T09:00:00+07:00", 4, 4),
+                rating(id(), 2, "2026-11-20T09:00:01+07:00", 4, 4),
+                rating(id(), 4, "2026-11-20T09:00:03+07:00", 4, 4))).number("highestContiguousSeq"));
+        assertEquals(4, send(List.of(rating(id(), 3, "2026-11-20T09:00:02+07:00", 4, 4)))
+                .number("highestContiguousSeq"));
+    }
+
+    @Test
+    void eachInvalidEventIsRejectedAloneWithItsFieldAndValidOnesAreStored() {
+        String later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(25).toString();
+        Map<String, Object> ok = rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 4);
+        List<Object> events = new ArrayList<>(List.of(ok,
+                rating(id(), 2, "2026-11-20T10:00:00+07:00", 4, 5),
+                rating(id(), 3, "2026-11-20T10:00:00+07:00", 6, 1),
+                with(rating(id(), 4, "2026-11-20T10:00:00+07:00", 4, 1), "reasons", List.of("PARKING")),
+                with(rating(id(), 5, "2026-11-20T10:00:00+07:00", 4, 4), "reasons", List.of("OFFICER")),
+                rating(id(), 6, "2026-11-20T10:00:00", 4, 4),
+                rating(id(), 7, later, 4, 4),
+                with(rating(id(), 8, "2026-11-20T10:00:00+07:00", 4, 4), "channel", "VOICE"),
+                with(rating(id(), 9, "2026-11-20T10:00:00+07:00", 4, 4), "type", "complaint"),
+                with(rating(id(), 10, "2026-11-20T10:00:00+07:00", 4, 4), "terminalId", "T-OTHER"),
+                with(rating(id(), 11, "2026-11-20T10:00:00+07:00", 4, 4), "dossierCode", "has space"),
+                with(rating(id(), 12, "2026-11-20T10:00:00+07:00", 4, 4), "value", "4"),
+                with(rating(id(), 13, "2026-11-20T10:00:00+07:00", 4, 4), "value", 3.5),
+                with(rating(null, 14, "2026-11-20T10:00:00+07:00", 4, 4), "id", null),
+                "not an object"));
+        long before = counted();
+        Api.Response r = send(events);
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, r.number("accepted"));
+        List<Map<String, Object>> rejected = r.list("rejected");
+        assertEquals(14, rejected.size(), r.body());
+        List<String> fields = rejected.stream().map(x -> (String) x.get("field")).toList();
+        assertEquals(List.of("value", "scale", "reasons", "reasons", "at", "at", "channel", "type", "terminalId",
+                "dossierCode", "value", "value", "id", "event"), fields);
+        assertTrue(reason(r, 0).startsWith("value: "), reason(r, 0));
+        assertTrue(reason(r, 0).contains("1 to 4"), reason(r, 0));
+        assertTrue(reason(r, 5).contains("24 h"), reason(r, 5));
+        assertEquals(2L, ((Number) rejected.get(0).get("seq")).longValue());
+        assertNull(rejected.get(13).get("id"));
+        // seqs 1..13 are stored or rejected; 14 had no id, so it is not covered
+        assertEquals(13, r.number("highestContiguousSeq"));
+        assertEquals(before + 1, counted());
+    }
+
+    @Test
+    void aResentRejectedEventGetsTheSameRejection() {
+        Map<String, Object> bad = rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 9);
+        String first = reason(send(List.of(bad)), 0);
+        Api.Response again = send(List.of(bad));
+        assertEquals(first, reason(again, 0));
+        assertEquals(0, again.number("accepted"));
+        assertEquals(0, again.number("duplicates"));
+    }
+
+    @Test
+    void aMalformedEnvelopeIs400AndStoresNothing() {
+        long before = counted();
+        Map<String, Object> ok = rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 4);
+        String valid = new String(batches.body(terminal, List.of(ok)), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> bodies = List.of(
+                "{\"batchId\": \"x\", \"events\": [",
+                "[]",
+                valid.replace("\"events\"", "\"evnts\""),
+                valid.replace("\"terminalId\":\"" + terminal + "\"", "\"terminalId\":\"T-OTHER\""),
+                valid.replaceFirst("\"sentAt\":\"[^\"]+\"", "\"sentAt\":\"yesterday\""),
+                valid.replaceFirst("\"batchId\":\"[^\"]+\",", ""));
+        List<String> fields = List.of("body", "body", "events", "terminalId", "sentAt", "batchId");
+        for (int i = 0; i < bodies.size(); i++) {
+            Api.Response r = api.signed(terminal, secret, PATH, utf8(bodies.get(i)));
+            assertEquals(400, r.status(), bodies.get(i) + " -> " + r.body());
+            assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+            assertEquals(fields.get(i), r.json().get("field"), r.body());
+        }
+        byte[] invalidUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertEquals(400, api.signed(terminal, secret, PATH, invalidUtf8).status());
+        assertEquals(before, counted());
+    }
+
+    @Test
+    void tooManyEventsOrTooManyBytesIs413() {
+        long before = counted();
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 1; i <= 1001; i++) {
+            many.add(rating(id(), i, "2026-11-20T10:00:00+07:00", 4, 4));
+        }
+        Api.Response tooMany = send(many);
+        assertEquals(413, tooMany.status(), tooMany.body());
+        assertTrue(((String) tooMany.json().get("detail")).contains("1000"));
+        Map<String, Object> big = with(rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 4), "padding",
+                "x".repeat(1_100_000));
+        Api.Response tooBig = send(List.of(big));
+        assertEquals(413, tooBig.status());
+        assertEquals(before, counted());
+    }
+
+    @Test
+    void unsignedForgedStaleUnknownAndRevokedRequestsAre401WithTheServerTime() {
+        byte[] body = batches.body(terminal, List.of(rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 4)));
+        long before = counted();
+        List<Api.Response> refused = new ArrayList<>();
+        refused.add(api.send("POST", PATH, body, "Content-Type", "application/json"));
+        refused.add(api.signed(terminal, "wrong-secret", PATH, body));
+        refused.add(api.signed("T-NOBODY", secret, PATH, body));
+        refused.add(api.signedAt(terminal, secret, PATH, body,
+                OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(301).toString()));
+        refused.add(api.signedAt(terminal, secret, PATH, body,
+                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(301).toString()));
+        refused.add(api.signedAt(terminal, secret, PATH, body, "not-a-time"));
+        for (Api.Response r : refused) {
+            assertEquals(401, r.status(), r.body());
+            assertTrue(r.json().containsKey("serverTime"), r.body());
+        }
+        assertTrue(((String) refused.get(3).json().get("detail")).contains("clock"));
+        // body changed after signing
+        String ts = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        String sig = vn.hailong.sync.ingest.RequestSignature.sign(secret, "POST", PATH, ts, body);
+        byte[] tampered = batches.body(terminal, List.of(rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 1)));
+        assertEquals(401, api.send("POST", PATH, tampered, "Content-Type", "application/json",
+                "X-Hailong-Terminal", terminal, "X-Hailong-Timestamp", ts, "X-Hailong-Signature", sig).status());
+
+        String rotated = api.provision(terminal, AGENCY, "3");
+        assertEquals(401, api.signed(terminal, secret, PATH, body).status(), "the old secret stops working");
+        assertEquals(200, api.signed(terminal, rotated, PATH, body).status());
+        assertEquals(204, api.admin("DELETE", "/api/v1/admin/terminals/" + terminal, null).status());
+        assertEquals(401, api.signed(terminal, rotated, PATH, body).status());
+        assertEquals(before + 1, counted());
+    }
+}
