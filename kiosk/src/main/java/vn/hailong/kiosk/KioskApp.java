@@ -1,0 +1,103 @@
+package vn.hailong.kiosk;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hailong.hardware.panel.KeyboardPanel;
+import vn.hailong.kiosk.config.KioskConfig;
+import vn.hailong.kiosk.outbox.OutboxSender;
+import vn.hailong.kiosk.outbox.OutboxStore;
+import vn.hailong.kiosk.outbox.SyncStatus;
+import vn.hailong.kiosk.rating.RatingRecorder;
+import vn.hailong.kiosk.ui.CitizenScreen;
+import vn.hailong.kiosk.ui.StatusLine;
+
+/** The kiosk at the counter: the screen and keyboard, the recorder, and the sender, wired together. */
+@Singleton
+public class KioskApp {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
+    private static final Duration DEBOUNCE = Duration.ofMillis(300);
+    private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final KioskConfig config;
+    private final RatingRecorder recorder;
+    private final OutboxSender sender;
+    private final OutboxStore outbox;
+    private final SyncStatus syncStatus;
+    private final Clock clock;
+
+    public KioskApp(KioskConfig config, RatingRecorder recorder, OutboxSender sender, OutboxStore outbox,
+                    SyncStatus syncStatus, Clock clock) {
+        this.config = config;
+        this.recorder = recorder;
+        this.sender = sender;
+        this.outbox = outbox;
+        this.syncStatus = syncStatus;
+        this.clock = clock;
+    }
+
+    /** Runs the kiosk on {@code terminal} until the operator quits with Ctrl+X (Ctrl+Q too where the terminal passes it; Ctrl+C kills it). */
+    public void run(Terminal terminal) throws IOException {
+        Screen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        try {
+            CitizenScreen citizen = new CitizenScreen(screen, recorder.scale(), config.english(), clock,
+                    Duration.ofSeconds(config.confirmationSeconds()));
+            recorder.addListener(citizen);
+            KeyboardPanel keyboard = new KeyboardPanel(recorder.scale().size(), DEBOUNCE, clock);
+            keyboard.start(recorder);
+            sender.start();
+            LOG.info("kiosk {} ready: scale {}, language {}, server {}", config.terminalId(), config.scale(),
+                    config.lang(), config.serverUrl());
+            long nextStatus = 0;
+            StatusLine status = null;
+            while (true) {
+                KeyStroke key = screen.pollInput();
+                if (key != null) {
+                    if (isQuit(key)) {
+                        LOG.info("operator quit the kiosk");
+                        return;
+                    }
+                    if (key.getKeyType() == KeyType.Character) {
+                        keyboard.key(key.getCharacter());
+                    }
+                }
+                if (status == null || System.nanoTime() > nextStatus || key != null) {
+                    status = status();
+                    nextStatus = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+                }
+                citizen.draw(status);
+                if (key == null) {
+                    LockSupport.parkNanos(FRAME_NANOS);
+                }
+            }
+        } finally {
+            sender.close();
+            screen.stopScreen();
+        }
+    }
+
+    private StatusLine status() {
+        SyncStatus.Snapshot s = syncStatus.snapshot();
+        return new StatusLine(config.terminalId(), outbox.pendingCount(), s.lastSyncAt(), s.lastError(), s.clockSkewSeconds());
+    }
+
+    private static boolean isQuit(KeyStroke key) {
+        if (key.getKeyType() == KeyType.EOF) {
+            return true;
+        }
+        return key.getKeyType() == KeyType.Character && key.isCtrlDown()
+                && (key.getCharacter() == 'q' || key.getCharacter() == 'x');
+    }
+}

@@ -1,0 +1,136 @@
+package vn.hailong.kiosk.outbox;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's outbox (hàng đợi gửi): every recorded event, in seq order, with the exact JSON it is sent as.
+ * A row is PENDING until the server answers for it, then SENT or REJECTED (final, kept, never resent).
+ */
+@Singleton
+public class OutboxStore {
+    static final String PENDING = "PENDING";
+    static final String SENT = "SENT";
+    static final String REJECTED = "REJECTED";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxStore.class);
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
+
+    public OutboxStore(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** An event waiting to be sent. */
+    public record PendingEvent(long seq, String eventId, String body) {
+    }
+
+    /**
+     * Stores one event with the next seq, in one transaction, then forces the database file to the disk: when
+     * this returns the event survives a process kill and a power cut. The body is made from the seq.
+     *
+     * @return the seq given to the event
+     */
+    public long appendDurably(String eventId, String type, LongFunction<String> bodyForSeq, Instant now) {
+        long seq = tx.executeWrite(status -> {
+            jdbc.prepareStatement("UPDATE seq_counter SET last_seq = last_seq + 1 WHERE id = 1", ps -> ps.executeUpdate());
+            long next = jdbc.prepareStatement("SELECT last_seq FROM seq_counter WHERE id = 1", ps -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            jdbc.prepareStatement("INSERT INTO outbox (seq, event_id, event_type, body, status, created_at) "
+                    + "VALUES (?, ?, ?, ?, 'PENDING', ?)", ps -> {
+                ps.setLong(1, next);
+                ps.setString(2, eventId);
+                ps.setString(3, type);
+                ps.setString(4, bodyForSeq.apply(next));
+                ps.setObject(5, now.atOffset(ZoneOffset.UTC));
+                return ps.executeUpdate();
+            });
+            return next;
+        });
+        // WRITE_DELAY=0 put the commit in the file; CHECKPOINT SYNC makes the OS put the file on the disk.
+        // The row is committed either way, so a failure here is logged, not turned into "not recorded"
+        // (which would invite a second, double-counted press).
+        try {
+            tx.executeWrite(status -> jdbc.prepareStatement("CHECKPOINT SYNC", ps -> ps.execute()));
+        } catch (RuntimeException e) {
+            LOG.error("event seq {} is committed but forcing it to the disk failed; a power cut now could lose it", seq, e);
+        }
+        return seq;
+    }
+
+    /** The oldest pending events, at most {@code limit}, in seq order. */
+    public List<PendingEvent> pending(int limit) {
+        return tx.executeRead(status -> jdbc.prepareStatement(
+                "SELECT seq, event_id, body FROM outbox WHERE status = 'PENDING' ORDER BY seq LIMIT ?", ps -> {
+                    ps.setInt(1, limit);
+                    List<PendingEvent> events = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            events.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                        }
+                    }
+                    return events;
+                }));
+    }
+
+    /** Records the server's answer to a batch: the rejected events with their reasons, every other one sent. */
+    public void markAnswered(Collection<Long> seqs, Map<Long, String> rejected, Instant now) {
+        tx.executeWrite(status -> {
+            jdbc.prepareStatement("UPDATE outbox SET status = ?, reject_reason = ?, sent_at = ? "
+                    + "WHERE seq = ? AND status = 'PENDING'", ps -> {
+                for (long seq : seqs) {
+                    String reason = rejected.get(seq);
+                    ps.setString(1, reason == null ? SENT : REJECTED);
+                    ps.setString(2, reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason);
+                    ps.setObject(3, now.atOffset(ZoneOffset.UTC));
+                    ps.setLong(4, seq);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            });
+            return null;
+        });
+    }
+
+    public long count(String state) {
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = ?", ps -> {
+            ps.setString(1, state);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    public long pendingCount() {
+        return count(PENDING);
+    }
+
+    /**
+     * Queues every sent event again, for recovery when the server lost data (restored from an old backup): the
+     * server counts what it already has as duplicates, so nothing is counted twice.
+     *
+     * @return how many events were queued again
+     */
+    public int requeueSent() {
+        return tx.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE outbox SET status = 'PENDING', sent_at = NULL WHERE status = 'SENT'", ps -> ps.executeUpdate()));
+    }
+}

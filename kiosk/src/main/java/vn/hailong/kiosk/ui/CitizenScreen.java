@@ -1,0 +1,219 @@
+package vn.hailong.kiosk.ui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.screen.Screen;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import vn.hailong.kiosk.rating.RatingListener;
+import vn.hailong.kiosk.rating.RatingScale;
+import vn.hailong.kiosk.rating.RecordedRating;
+import vn.hailong.kiosk.rating.Refusal;
+
+/**
+ * The citizen's screen, drawn on a Lanterna {@link Screen}: the rating buttons with their labels, a
+ * thank-you the moment a rating is stored, a short explanation when a press is refused, and one status line
+ * for the officer. Works from 80×24 up and redraws after a resize.
+ */
+public class CitizenScreen implements RatingListener {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final Screen screen;
+    private final RatingScale scale;
+    private final boolean english;
+    private final ScreenText text;
+    private final Clock clock;
+    private final Duration confirmation;
+
+    private RecordedRating lastRecorded;
+    private Refusal lastRefusal;
+    private Instant messageUntil = Instant.MIN;
+
+    public CitizenScreen(Screen screen, RatingScale scale, boolean english, Clock clock, Duration confirmation) {
+        this.screen = screen;
+        this.scale = scale;
+        this.english = english;
+        this.text = ScreenText.of(english);
+        this.clock = clock;
+        this.confirmation = confirmation;
+    }
+
+    @Override
+    public synchronized void recorded(RecordedRating rating) {
+        lastRecorded = rating;
+        lastRefusal = null;
+        messageUntil = clock.instant().plus(confirmation);
+    }
+
+    @Override
+    public synchronized void refused(Refusal refusal) {
+        lastRefusal = refusal;
+        lastRecorded = null;
+        messageUntil = clock.instant().plus(Duration.ofSeconds(2));
+    }
+
+    /** Draws the whole screen for now and shows it. */
+    public synchronized void draw(StatusLine status) {
+        TerminalSize resized = screen.doResizeIfNecessary();
+        if (resized != null) {
+            screen.clear();
+        }
+        TerminalSize size = screen.getTerminalSize();
+        TextGraphics g = screen.newTextGraphics();
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE);
+        g.fill(' ');
+        header(g, size);
+        boolean message = clock.instant().isBefore(messageUntil);
+        if (message && lastRecorded != null) {
+            thanks(g, size);
+        } else if (message && lastRefusal != null) {
+            refusal(g, size);
+        } else {
+            buttons(g, size);
+        }
+        statusLine(g, size, status);
+        try {
+            screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void header(TextGraphics g, TerminalSize size) {
+        g.setBackgroundColor(TextColor.ANSI.BLUE);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        g.fillRectangle(new TerminalPosition(0, 0), new TerminalSize(size.getColumns(), 3), ' ');
+        g.enableModifiers(SGR.BOLD);
+        centre(g, size.getColumns(), 1, text.title());
+        g.disableModifiers(SGR.BOLD);
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        centre(g, size.getColumns(), 4, text.prompt());
+    }
+
+    private void buttons(TextGraphics g, TerminalSize size) {
+        int n = scale.size();
+        int gap = 1;
+        int top = 6;
+        int height = Math.max(5, size.getRows() - top - 2);
+        int width = Math.max(10, (size.getColumns() - gap * (n + 1)) / n);
+        for (int value = 1; value <= n; value++) {
+            int left = gap + (value - 1) * (width + gap);
+            g.setBackgroundColor(colour(value));
+            g.setForegroundColor(TextColor.ANSI.BLACK);
+            g.fillRectangle(new TerminalPosition(left, top), new TerminalSize(width, height), ' ');
+            g.enableModifiers(SGR.BOLD);
+            int middle = top + height / 2;
+            centreIn(g, left, width, middle - 2, "[ " + value + " ]");
+            String[] words = wrap(scale.label(value, english), width - 2);
+            for (int i = 0; i < words.length; i++) {
+                centreIn(g, left, width, middle + i, words[i]);
+            }
+            g.disableModifiers(SGR.BOLD);
+        }
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+    }
+
+    private void thanks(TextGraphics g, TerminalSize size) {
+        g.setBackgroundColor(TextColor.ANSI.GREEN);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        int top = 6;
+        int height = Math.max(5, size.getRows() - top - 2);
+        g.fillRectangle(new TerminalPosition(1, top), new TerminalSize(size.getColumns() - 2, height), ' ');
+        g.enableModifiers(SGR.BOLD);
+        centre(g, size.getColumns(), top + height / 2 - 1, text.thanks());
+        g.disableModifiers(SGR.BOLD);
+        centre(g, size.getColumns(), top + height / 2 + 1,
+                text.recordedAs() + scale.label(lastRecorded.value(), english));
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+    }
+
+    private void refusal(TextGraphics g, TerminalSize size) {
+        g.setBackgroundColor(lastRefusal == Refusal.STORAGE_FAILED ? TextColor.ANSI.RED : TextColor.ANSI.YELLOW);
+        g.setForegroundColor(TextColor.ANSI.BLACK);
+        int top = 6;
+        int height = Math.max(5, size.getRows() - top - 2);
+        g.fillRectangle(new TerminalPosition(1, top), new TerminalSize(size.getColumns() - 2, height), ' ');
+        g.enableModifiers(SGR.BOLD);
+        String message = switch (lastRefusal) {
+            case TOO_SOON -> text.tooSoon();
+            case STORAGE_FAILED -> text.storageFailed();
+            case NOT_ON_SCALE -> text.notOnScale();
+        };
+        centre(g, size.getColumns(), top + height / 2, message);
+        g.disableModifiers(SGR.BOLD);
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+    }
+
+    private void statusLine(TextGraphics g, TerminalSize size, StatusLine status) {
+        int row = size.getRows() - 1;
+        g.setBackgroundColor(TextColor.ANSI.WHITE);
+        g.setForegroundColor(TextColor.ANSI.BLACK);
+        g.fillRectangle(new TerminalPosition(0, row), new TerminalSize(size.getColumns(), 1), ' ');
+        String connection = status.lastError() == null
+                ? (status.lastSyncAt() == null ? "" : text.online())
+                : text.offline() + ": " + status.lastError().text(english);
+        String left = text.terminal() + " " + status.terminalId() + " · " + text.pending() + ": " + status.pending()
+                + " · " + text.lastSync() + ": " + (status.lastSyncAt() == null ? text.never() : TIME.format(status.lastSyncAt()))
+                + (connection.isEmpty() ? "" : " · " + connection);
+        g.putString(1, row, clip(left, size.getColumns() - 2));
+        String help = String.format(text.keysHelp(), scale.size());
+        if (left.length() + help.length() + 4 < size.getColumns()) {
+            g.putString(size.getColumns() - help.length() - 1, row, help);
+        }
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+    }
+
+    private TextColor colour(int value) {
+        if (scale.isDissatisfied(value)) {
+            return TextColor.ANSI.RED_BRIGHT;
+        }
+        if (scale.isSatisfied(value)) {
+            return value == scale.size() ? TextColor.ANSI.GREEN_BRIGHT : TextColor.ANSI.GREEN;
+        }
+        return TextColor.ANSI.YELLOW_BRIGHT;
+    }
+
+    private static void centre(TextGraphics g, int columns, int row, String s) {
+        centreIn(g, 0, columns, row, s);
+    }
+
+    private static void centreIn(TextGraphics g, int left, int width, int row, String s) {
+        String clipped = clip(s, width);
+        g.putString(left + Math.max(0, (width - clipped.length()) / 2), row, clipped);
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width));
+    }
+
+    /** Splits a label over lines of at most {@code width} characters, at spaces. */
+    static String[] wrap(String label, int width) {
+        if (label.length() <= width) {
+            return new String[] {label};
+        }
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : label.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString().split("\n");
+    }
+}
