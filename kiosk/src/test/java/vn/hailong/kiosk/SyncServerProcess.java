@@ -1,0 +1,105 @@
+package vn.hailong.kiosk;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real central server, {@code sync/target/hailong-sync.jar}, as its own process on a loopback port with
+ * an H2 file: what a kiosk talks to in production, started, stopped and killed like one.
+ */
+final class SyncServerProcess implements AutoCloseable {
+    static final String ADMIN_TOKEN = "e2e-admin-token";
+    private static final Path JAR = Path.of("..", "sync", "target", "hailong-sync.jar");
+
+    private final int port;
+    private final Path dataDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private int starts;
+
+    SyncServerProcess(Path dataDir) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath().normalize() + " is missing: the end-to-end test runs "
+                    + "the packaged server; build it first with 'mvn -B verify' from the root (or 'mvn -B -pl sync package')");
+        }
+        this.dataDir = dataDir;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    void start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toString());
+        pb.environment().put("HAILONG_PORT", Integer.toString(port));
+        pb.environment().put("HAILONG_HOST", "127.0.0.1");
+        pb.environment().put("HAILONG_ADMIN_TOKEN", ADMIN_TOKEN);
+        pb.environment().put("HAILONG_DB_URL", "jdbc:h2:file:" + dataDir.resolve("sync").toAbsolutePath() + ";WRITE_DELAY=0");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(dataDir.resolve("server-" + (++starts) + ".log").toFile());
+        process = pb.start();
+        Await.until(Duration.ofSeconds(60), this::healthy, () -> "the server answers /health on port " + port
+                + " (log: " + dataDir.resolve("server-" + starts + ".log") + ")");
+    }
+
+    boolean healthy() {
+        if (process == null || !process.isAlive()) {
+            return false;
+        }
+        try {
+            return get("/health", null).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops the server the way an operator does (SIGTERM) and waits for it to end. */
+    void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    HttpResponse<String> get(String path, String token) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    HttpResponse<String> post(String path, String json, String token) throws IOException {
+        return send(HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
