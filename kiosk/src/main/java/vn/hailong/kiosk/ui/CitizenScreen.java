@@ -159,12 +159,13 @@ public class CitizenScreen implements RatingListener {
         g.setBackgroundColor(TextColor.ANSI.WHITE);
         g.setForegroundColor(TextColor.ANSI.BLACK);
         g.fillRectangle(new TerminalPosition(0, row), new TerminalSize(size.getColumns(), 1), ' ');
+        // Most urgent first, so a narrow screen cuts the least useful part: connection, backlog, last sync, id.
         String connection = status.lastError() == null
-                ? (status.lastSyncAt() == null ? "" : text.online())
-                : text.offline() + ": " + status.lastError().text(english);
-        String left = text.terminal() + " " + status.terminalId() + " · " + text.pending() + ": " + status.pending()
-                + " · " + text.lastSync() + ": " + (status.lastSyncAt() == null ? text.never() : TIME.format(status.lastSyncAt()))
-                + (connection.isEmpty() ? "" : " · " + connection);
+                ? (status.lastSyncAt() == null ? "" : text.online() + " · ")
+                : text.offline() + ": " + status.lastError().text(english) + " · ";
+        String left = connection + text.pending() + ": " + status.pending() + " · " + text.lastSync() + ": "
+                + (status.lastSyncAt() == null ? text.never() : TIME.format(status.lastSyncAt())) + " · "
+                + status.terminalId();
         g.putString(1, row, clip(left, size.getColumns() - 2));
         String help = String.format(text.keysHelp(), scale.size());
         if (left.length() + help.length() + 4 < size.getColumns()) {

@@ -2,7 +2,7 @@ package vn.hailong.kiosk.ui;
 
 /** Every word the kiosk screen shows, in Vietnamese (default) and English. */
 public record ScreenText(String title, String prompt, String thanks, String recordedAs, String tooSoon,
-                         String storageFailed, String notOnScale, String terminal, String pending, String lastSync,
+                         String storageFailed, String notOnScale, String pending, String lastSync,
                          String never, String online, String offline, String keysHelp) {
 
     public static final ScreenText VI = new ScreenText(
@@ -13,7 +13,6 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Vui lòng đợi giây lát rồi bấm lại",
             "Chưa ghi nhận được. Xin báo cán bộ tại quầy.",
             "Nút này không dùng để đánh giá",
-            "Máy",
             "Chờ gửi",
             "Gửi lần cuối",
             "chưa",
@@ -29,7 +28,6 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Please wait a moment, then press again",
             "Not recorded. Please tell the officer at the counter.",
             "This button is not a rating",
-            "Terminal",
             "Pending",
             "Last sync",
             "never",

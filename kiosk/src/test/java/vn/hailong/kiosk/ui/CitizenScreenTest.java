@@ -1,0 +1,99 @@
+package vn.hailong.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import vn.hailong.kiosk.MutableClock;
+import vn.hailong.kiosk.outbox.SyncProblem;
+import vn.hailong.kiosk.rating.RatingScale;
+import vn.hailong.kiosk.rating.RecordedRating;
+import vn.hailong.kiosk.rating.Refusal;
+
+/** The citizen screen on a virtual terminal: what a person at the counter would read. */
+class CitizenScreenTest {
+    private final MutableClock clock = new MutableClock();
+    private final StatusLine status = new StatusLine("T-0001", 3, null, null, null);
+
+    private CitizenScreen screen(DefaultVirtualTerminal terminal, int scale, boolean english) throws IOException {
+        TerminalScreen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        return new CitizenScreen(screen, new RatingScale(scale), english, clock, Duration.ofSeconds(4));
+    }
+
+    @Test
+    void idleShowsTheVietnameseLabelsOfTheScaleAndTheOfficerStatus() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        screen(terminal, 4, false).draw(status);
+        String text = VirtualScreens.text(terminal);
+        for (String s : new String[] {"ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG", "[ 1 ]", "[ 4 ]", "Không hài lòng", "Bình thường",
+                "Rất hài lòng"}) {
+            assertTrue(text.contains(s), s + " missing from\n" + text);
+        }
+        String bottom = VirtualScreens.line(terminal, 23);
+        assertTrue(bottom.contains("T-0001") && bottom.contains("Chờ gửi: 3") && bottom.contains("Gửi lần cuối: chưa"), bottom);
+    }
+
+    @Test
+    void aStoredRatingIsConfirmedAtOnceThenTheScreenReturnsToIdle() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        CitizenScreen screen = screen(terminal, 4, false);
+        screen.recorded(new RecordedRating(1, "id", 4, 4, Instant.now()));
+        screen.draw(status);
+        String text = VirtualScreens.text(terminal);
+        assertTrue(text.contains("CẢM ƠN ÔNG/BÀ!"), text);
+        assertTrue(text.contains("Đã ghi nhận: Rất hài lòng"), text);
+        assertFalse(text.contains("[ 1 ]"), text);
+        clock.advance(Duration.ofSeconds(4));
+        screen.draw(status);
+        text = VirtualScreens.text(terminal);
+        assertFalse(text.contains("CẢM ƠN"), text);
+        assertTrue(text.contains("[ 1 ]"), text);
+    }
+
+    @Test
+    void aRefusedPressIsExplainedNotThanked() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        CitizenScreen screen = screen(terminal, 4, false);
+        screen.refused(Refusal.TOO_SOON);
+        screen.draw(status);
+        assertTrue(VirtualScreens.text(terminal).contains("Vui lòng đợi giây lát rồi bấm lại"));
+        screen.refused(Refusal.STORAGE_FAILED);
+        screen.draw(status);
+        String text = VirtualScreens.text(terminal);
+        assertTrue(text.contains("Chưa ghi nhận được"), text);
+        assertFalse(text.contains("CẢM ƠN"), text);
+    }
+
+    @Test
+    void fiveButtonsFitEightyColumnsInEnglishAndTheScreenRedrawsAfterAResize() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        CitizenScreen screen = screen(terminal, 5, true);
+        screen.draw(new StatusLine("T-0001", 0, null, SyncProblem.UNREACHABLE, null));
+        String text = VirtualScreens.text(terminal);
+        assertTrue(text.contains("HOW SATISFIED ARE YOU?"), text);
+        assertTrue(text.contains("[ 5 ]") && text.contains("Very") && text.contains("dissatisfied"), text);
+        assertTrue(VirtualScreens.line(terminal, 23).contains("Offline: Cannot reach the server"),
+                VirtualScreens.line(terminal, 23));
+
+        terminal.setTerminalSize(new TerminalSize(132, 40));
+        screen.draw(status);
+        assertTrue(VirtualScreens.line(terminal, 39).contains("T-0001"), VirtualScreens.line(terminal, 39));
+        text = VirtualScreens.text(terminal);
+        assertTrue(text.contains("Very dissatisfied"), "wide enough now for one line:\n" + text);
+    }
+
+    @Test
+    void vietnameseLabelsOfTheFivePointScaleWrapInsteadOfBeingCut() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        screen(terminal, 5, false).draw(status);
+        String text = VirtualScreens.text(terminal);
+        assertTrue(text.contains("Rất không") && text.contains("hài lòng"), text);
+    }
+}
