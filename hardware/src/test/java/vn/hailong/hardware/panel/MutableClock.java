@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-20T01:00:00Z");
+public final class MutableClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-11-20T01:00:00Z");
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

@@ -21,7 +21,7 @@ import vn.hailong.hardware.panel.Channel;
 import vn.hailong.hardware.panel.Press;
 import vn.hailong.hardware.panel.PressOutcome;
 import vn.hailong.kiosk.KioskContexts;
-import vn.hailong.kiosk.MutableClock;
+import vn.hailong.hardware.panel.MutableClock;
 import vn.hailong.kiosk.config.KioskConfig;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;

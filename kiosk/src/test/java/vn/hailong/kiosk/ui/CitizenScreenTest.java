@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import vn.hailong.kiosk.MutableClock;
+import vn.hailong.hardware.panel.MutableClock;
 import vn.hailong.kiosk.outbox.SyncProblem;
 import vn.hailong.kiosk.rating.RatingScale;
 import vn.hailong.kiosk.rating.RecordedRating;
