@@ -51,7 +51,8 @@ public final class PanelSimulator implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread thread;
     private int nextSeq;
-    private long bootNanos = System.nanoTime();
+    /** A panel that has been on for a while: a restart visibly lowers its uptime. */
+    private long bootNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1000);
     private long nextHeartbeatAt;
     private long quietUntil;
     private boolean dropAcks;
@@ -110,7 +111,7 @@ public final class PanelSimulator implements AutoCloseable {
         write(bytes);
     }
 
-    /** Sends nothing unasked (no heartbeats) for {@code duration}. */
+    /** Falls silent for {@code duration}, as a hung panel: no heartbeats, no answer to an identity query. */
     public synchronized void quiet(Duration duration) {
         quietUntil = System.nanoTime() + duration.toNanos();
     }
@@ -125,7 +126,9 @@ public final class PanelSimulator implements AutoCloseable {
         bootNanos = System.nanoTime();
         nextSeq = 0;
         unacked.clear();
+        // a restarted panel announces itself before any press, as its first heartbeat does
         nextHeartbeatAt = 0;
+        tick(System.nanoTime());
     }
 
     public synchronized void deviceSeq(int seq) {
@@ -227,7 +230,7 @@ public final class PanelSimulator implements AutoCloseable {
             } catch (NumberFormatException e) {
                 // not an ack this panel understands
             }
-        } else if (body.equals("HLID?")) {
+        } else if (body.equals("HLID?") && System.nanoTime() >= quietUntil) {
             write(Nmea.frame("HLID,HL-SIM-" + buttons + ",1.0,SIM0001"));
         }
     }
