@@ -150,8 +150,8 @@ class SerialPanelTest {
                 .withHeartbeatTimeout(Duration.ofMillis(100)));
         rig.awaitState(PanelState.OK, T);
         for (int b : new int[] {1, 3, 5, 2}) {
-            rig.sim.press(b);
             int expected = rig.presses.size() + 1;
+            rig.sim.press(b);
             rig.awaitPresses(expected, T);
         }
         assertEquals(List.of(1, 3, 5, 2), rig.presses.stream().map(Press::button).toList());
