@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: unit, @MicronautTest over loopback HTTP, the end-to-end run of the real server jar, and
-# the demo under tmux. Installs the Debian packages the tests need (tmux) with apt-get when missing,
+# the demo under tmux. Installs the Debian packages the tests need (socat for serial pseudo-terminals, tmux) with apt-get when missing,
 # as root or through sudo, and says so. Needs a JDK 17 and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(tmux)
+PACKAGES=(socat tmux)
 missing=()
 for p in "${PACKAGES[@]}"; do
   command -v "$p" >/dev/null 2>&1 || missing+=("$p")
