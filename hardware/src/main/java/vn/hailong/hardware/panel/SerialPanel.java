@@ -61,6 +61,7 @@ public final class SerialPanel implements Panel {
     private final Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
 
     private volatile Consumer<PanelStatus> stateListener = s -> { };
+    private volatile DropListener dropListener = (reason, count, body) -> { };
     private volatile PanelStatus status;
     private PressHandler handler;
     private Thread reader;
@@ -95,6 +96,17 @@ public final class SerialPanel implements Panel {
     /** Told on the reader thread whenever the panel's state or its reason changes. */
     public void onStateChange(Consumer<PanelStatus> listener) {
         this.stateListener = Objects.requireNonNull(listener);
+    }
+
+    /** What was dropped and why: {@code body} is the frame's body when there was one, else null. */
+    @FunctionalInterface
+    public interface DropListener {
+        void dropped(DropReason reason, int count, String body);
+    }
+
+    /** Told on the reader thread about everything dropped (the monitor tool prints it). */
+    public void onDrop(DropListener listener) {
+        this.dropListener = Objects.requireNonNull(listener);
     }
 
     /**
@@ -287,6 +299,7 @@ public final class SerialPanel implements Panel {
         synchronized (this) {
             dropped.merge(reason, (long) count, Long::sum);
         }
+        dropListener.dropped(reason, count, body);
         if (body != null) {
             LOG.debug("dropped from {}: {} '{}'", connection.describe(), reason, body);
         } else {
