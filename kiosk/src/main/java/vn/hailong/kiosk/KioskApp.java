@@ -9,15 +9,20 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hailong.hardware.panel.KeyboardPanel;
+import vn.hailong.hardware.panel.PanelState;
+import vn.hailong.hardware.panel.PanelStatus;
+import vn.hailong.hardware.panel.SerialPanel;
 import vn.hailong.kiosk.config.KioskConfig;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.kiosk.outbox.SyncStatus;
+import vn.hailong.kiosk.panel.PanelConnector;
 import vn.hailong.kiosk.rating.RatingRecorder;
 import vn.hailong.kiosk.ui.CitizenScreen;
 import vn.hailong.kiosk.ui.StatusLine;
@@ -34,15 +39,17 @@ public class KioskApp {
     private final OutboxSender sender;
     private final OutboxStore outbox;
     private final SyncStatus syncStatus;
+    private final PanelConnector panels;
     private final Clock clock;
 
     public KioskApp(KioskConfig config, RatingRecorder recorder, OutboxSender sender, OutboxStore outbox,
-                    SyncStatus syncStatus, Clock clock) {
+                    SyncStatus syncStatus, PanelConnector panels, Clock clock) {
         this.config = config;
         this.recorder = recorder;
         this.sender = sender;
         this.outbox = outbox;
         this.syncStatus = syncStatus;
+        this.panels = panels;
         this.clock = clock;
     }
 
@@ -51,12 +58,14 @@ public class KioskApp {
         Screen screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);
+        Optional<SerialPanel> serial = Optional.empty();
         try {
             CitizenScreen citizen = new CitizenScreen(screen, recorder.scale(), config.english(), clock,
                     Duration.ofSeconds(config.confirmationSeconds()));
             recorder.addListener(citizen);
             KeyboardPanel keyboard = new KeyboardPanel(recorder.scale().size(), DEBOUNCE, clock);
             keyboard.start(recorder);
+            serial = panels.start(recorder);
             sender.start();
             LOG.info("kiosk {} ready: scale {}, language {}, server {}", config.terminalId(), config.scale(),
                     config.lang(), config.serverUrl());
@@ -74,7 +83,7 @@ public class KioskApp {
                     }
                 }
                 if (status == null || System.nanoTime() > nextStatus || key != null) {
-                    status = status();
+                    status = status(serial);
                     nextStatus = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
                 }
                 citizen.draw(status);
@@ -83,14 +92,17 @@ public class KioskApp {
                 }
             }
         } finally {
+            serial.ifPresent(SerialPanel::close);
             sender.close();
             screen.stopScreen();
         }
     }
 
-    private StatusLine status() {
+    private StatusLine status(Optional<SerialPanel> serial) {
         SyncStatus.Snapshot s = syncStatus.snapshot();
-        return new StatusLine(config.terminalId(), outbox.pendingCount(), s.lastSyncAt(), s.lastError(), s.clockSkewSeconds());
+        PanelStatus panel = serial.map(SerialPanel::status).orElse(new PanelStatus(PanelState.NONE, "no serial panel"));
+        return new StatusLine(config.terminalId(), outbox.pendingCount(), s.lastSyncAt(), s.lastError(),
+                s.clockSkewSeconds(), panel);
     }
 
     private static boolean isQuit(KeyStroke key) {

@@ -4,8 +4,10 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import vn.hailong.kiosk.config.KioskConfig;
+import vn.hailong.kiosk.panel.PanelConfig;
 
 /** Starts the counter kiosk in the current terminal. */
 public final class KioskMain {
@@ -14,7 +16,9 @@ public final class KioskMain {
 
     public static void main(String[] args) throws Exception {
         try (ApplicationContext context = ApplicationContext.builder().args(args).start()) {
-            List<String> problems = context.getBean(KioskConfig.class).problems();
+            KioskConfig config = context.getBean(KioskConfig.class);
+            List<String> problems = new ArrayList<>(config.problems());
+            problems.addAll(context.getBean(PanelConfig.class).problems(config.scale()));
             if (!problems.isEmpty()) {
                 System.err.println("Hài Lòng kiosk cannot start; fix its configuration (environment or application.yml):");
                 problems.forEach(p -> System.err.println("  - " + p));

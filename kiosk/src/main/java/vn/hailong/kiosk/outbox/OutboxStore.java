@@ -34,6 +34,25 @@ public class OutboxStore {
         this.tx = tx;
     }
 
+    /** A hardware press a stored event came from: the panel's devseq and when the kiosk read it. */
+    public record PanelPress(int deviceSeq, Instant readAt) {
+    }
+
+    /** Panel presses stored since {@code since}, oldest first: what the driver must not deliver again. */
+    public List<PanelPress> panelPressesSince(Instant since) {
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT device_seq, panel_read_at FROM outbox "
+                + "WHERE panel_read_at >= ? AND device_seq IS NOT NULL ORDER BY seq", ps -> {
+                    ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+                    List<PanelPress> presses = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            presses.add(new PanelPress(rs.getInt(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant()));
+                        }
+                    }
+                    return presses;
+                }));
+    }
+
     /** An event waiting to be sent. */
     public record PendingEvent(long seq, String eventId, String body) {
     }
@@ -45,6 +64,12 @@ public class OutboxStore {
      * @return the seq given to the event
      */
     public long appendDurably(String eventId, String type, LongFunction<String> bodyForSeq, Instant now) {
+        return appendDurably(eventId, type, bodyForSeq, now, null);
+    }
+
+    /** As {@link #appendDurably(String, String, LongFunction, Instant)}, remembering the panel press it came from. */
+    public long appendDurably(String eventId, String type, LongFunction<String> bodyForSeq, Instant now,
+                              PanelPress press) {
         long seq = tx.executeWrite(status -> {
             jdbc.prepareStatement("UPDATE seq_counter SET last_seq = last_seq + 1 WHERE id = 1", ps -> ps.executeUpdate());
             long next = jdbc.prepareStatement("SELECT last_seq FROM seq_counter WHERE id = 1", ps -> {
@@ -53,13 +78,20 @@ public class OutboxStore {
                     return rs.getLong(1);
                 }
             });
-            jdbc.prepareStatement("INSERT INTO outbox (seq, event_id, event_type, body, status, created_at) "
-                    + "VALUES (?, ?, ?, ?, 'PENDING', ?)", ps -> {
+            jdbc.prepareStatement("INSERT INTO outbox (seq, event_id, event_type, body, status, created_at, device_seq, "
+                    + "panel_read_at) VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?)", ps -> {
                 ps.setLong(1, next);
                 ps.setString(2, eventId);
                 ps.setString(3, type);
                 ps.setString(4, bodyForSeq.apply(next));
                 ps.setObject(5, now.atOffset(ZoneOffset.UTC));
+                if (press == null) {
+                    ps.setNull(6, java.sql.Types.INTEGER);
+                    ps.setNull(7, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    ps.setInt(6, press.deviceSeq());
+                    ps.setObject(7, press.readAt().atOffset(ZoneOffset.UTC));
+                }
                 return ps.executeUpdate();
             });
             return next;

@@ -17,12 +17,14 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hailong.hardware.panel.Channel;
 import vn.hailong.hardware.panel.Press;
 import vn.hailong.hardware.panel.PressHandler;
 import vn.hailong.hardware.panel.PressOutcome;
 import vn.hailong.kiosk.config.KioskConfig;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
+import vn.hailong.kiosk.panel.PanelConfig;
 
 /**
  * Turns a press into a stored rating event. The answer {@link PressOutcome#STORED} (and with it the
@@ -41,15 +43,18 @@ public class RatingRecorder implements PressHandler {
     private final RatingScale scale;
     private final Duration minInterval;
     private final List<RatingListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Integer> buttonMap;
     private Instant lastUnbound;
 
-    public RatingRecorder(OutboxStore outbox, OutboxSender sender, JsonMapper json, Clock clock, KioskConfig config) {
+    public RatingRecorder(OutboxStore outbox, OutboxSender sender, JsonMapper json, Clock clock, KioskConfig config,
+                          PanelConfig panel) {
         this.outbox = outbox;
         this.sender = sender;
         this.json = json;
         this.clock = clock;
         this.scale = new RatingScale(config.scale());
         this.minInterval = Duration.ofSeconds(config.minIntervalSeconds());
+        this.buttonMap = panel.buttons();
     }
 
     public void addListener(RatingListener listener) {
@@ -62,7 +67,7 @@ public class RatingRecorder implements PressHandler {
 
     @Override
     public synchronized PressOutcome onPress(Press press) {
-        int value = press.button();
+        int value = value(press);
         if (value < 1 || value > scale.size()) {
             LOG.warn("press of button {} ignored: the scale has {} values", value, scale.size());
             return refuse(Refusal.NOT_ON_SCALE);
@@ -77,7 +82,9 @@ public class RatingRecorder implements PressHandler {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, LOCAL).truncatedTo(ChronoUnit.MILLIS);
         long seq;
         try {
-            seq = outbox.appendDurably(eventId, "rating", s -> body(eventId, s, at, value, press), now);
+            OutboxStore.PanelPress panelPress = press.deviceSeq() == Press.NO_DEVICE_SEQ ? null
+                    : new OutboxStore.PanelPress(press.deviceSeq(), press.readAt());
+            seq = outbox.appendDurably(eventId, "rating", s -> body(eventId, s, at, value, press), now, panelPress);
         } catch (RuntimeException e) {
             LOG.error("press of button {} could NOT be stored; the citizen was told to try again", value, e);
             return refuse(Refusal.STORAGE_FAILED);
@@ -88,6 +95,14 @@ public class RatingRecorder implements PressHandler {
         listeners.forEach(l -> l.recorded(recorded));
         sender.wake();
         return PressOutcome.STORED;
+    }
+
+    /** A hardware button means the value the wiring map gives it; keys and touch name the value itself. */
+    private int value(Press press) {
+        if (press.channel() != Channel.BUTTON || buttonMap.isEmpty()) {
+            return press.button();
+        }
+        return press.button() <= buttonMap.size() ? buttonMap.get(press.button() - 1) : -1;
     }
 
     private PressOutcome refuse(Refusal refusal) {

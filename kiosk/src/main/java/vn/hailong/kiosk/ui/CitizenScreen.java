@@ -6,6 +6,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.screen.Screen;
+import vn.hailong.hardware.panel.PanelState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -163,7 +164,9 @@ public class CitizenScreen implements RatingListener {
         String connection = status.lastError() == null
                 ? (status.lastSyncAt() == null ? "" : text.online() + " · ")
                 : text.offline() + ": " + status.lastError().text(english) + " · ";
-        String left = connection + text.pending() + ": " + status.pending() + " · " + text.lastSync() + ": "
+        String panel = status.panel() != null && status.panel().state() == PanelState.OFFLINE
+                ? text.panelOffline() + " · " : "";
+        String left = panel + connection + text.pending() + ": " + status.pending() + " · " + text.lastSync() + ": "
                 + (status.lastSyncAt() == null ? text.never() : TIME.format(status.lastSyncAt())) + " · "
                 + status.terminalId();
         g.putString(1, row, clip(left, size.getColumns() - 2));

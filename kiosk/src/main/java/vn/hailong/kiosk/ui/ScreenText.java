@@ -3,7 +3,7 @@ package vn.hailong.kiosk.ui;
 /** Every word the kiosk screen shows, in Vietnamese (default) and English. */
 public record ScreenText(String title, String prompt, String thanks, String recordedAs, String tooSoon,
                          String storageFailed, String notOnScale, String pending, String lastSync,
-                         String never, String online, String offline, String keysHelp) {
+                         String never, String online, String offline, String panelOffline, String keysHelp) {
 
     public static final ScreenText VI = new ScreenText(
             "ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG",
@@ -18,6 +18,7 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "chưa",
             "Đã kết nối máy chủ",
             "Mất kết nối",
+            "Bảng nút không hoạt động",
             "Phím 1-%d: đánh giá · Ctrl+X: thoát");
 
     public static final ScreenText EN = new ScreenText(
@@ -33,6 +34,7 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "never",
             "Server connected",
             "Offline",
+            "Button panel not working",
             "Keys 1-%d: rate · Ctrl+X: quit");
 
     public static ScreenText of(boolean english) {

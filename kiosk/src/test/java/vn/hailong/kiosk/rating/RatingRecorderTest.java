@@ -25,6 +25,7 @@ import vn.hailong.hardware.panel.MutableClock;
 import vn.hailong.kiosk.config.KioskConfig;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
+import vn.hailong.kiosk.panel.PanelConfig;
 
 /** Presses into stored rating events, on a real H2 file. */
 class RatingRecorderTest {
@@ -35,7 +36,8 @@ class RatingRecorderTest {
 
     private RatingRecorder recorder(ApplicationContext context) {
         RatingRecorder recorder = new RatingRecorder(context.getBean(OutboxStore.class), context.getBean(OutboxSender.class),
-                context.getBean(JsonMapper.class), clock, context.getBean(KioskConfig.class));
+                context.getBean(JsonMapper.class), clock, context.getBean(KioskConfig.class),
+                context.getBean(PanelConfig.class));
         recorder.addListener(new RatingListener() {
             @Override
             public void recorded(RecordedRating rating) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.hailong.hardware.panel.MutableClock;
+import vn.hailong.hardware.panel.PanelState;
+import vn.hailong.hardware.panel.PanelStatus;
 import vn.hailong.kiosk.outbox.SyncProblem;
 import vn.hailong.kiosk.rating.RatingScale;
 import vn.hailong.kiosk.rating.RecordedRating;
@@ -19,7 +21,7 @@ import vn.hailong.kiosk.rating.Refusal;
 /** The citizen screen on a virtual terminal: what a person at the counter would read. */
 class CitizenScreenTest {
     private final MutableClock clock = new MutableClock();
-    private final StatusLine status = new StatusLine("T-0001", 3, null, null, null);
+    private final StatusLine status = new StatusLine("T-0001", 3, null, null, null, null);
 
     private CitizenScreen screen(DefaultVirtualTerminal terminal, int scale, boolean english) throws IOException {
         TerminalScreen screen = new TerminalScreen(terminal);
@@ -75,7 +77,7 @@ class CitizenScreenTest {
     void fiveButtonsFitEightyColumnsInEnglishAndTheScreenRedrawsAfterAResize() throws IOException {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         CitizenScreen screen = screen(terminal, 5, true);
-        screen.draw(new StatusLine("T-0001", 0, null, SyncProblem.UNREACHABLE, null));
+        screen.draw(new StatusLine("T-0001", 0, null, SyncProblem.UNREACHABLE, null, null));
         String text = VirtualScreens.text(terminal);
         assertTrue(text.contains("HOW SATISFIED ARE YOU?"), text);
         assertTrue(text.contains("[ 5 ]") && text.contains("Very") && text.contains("dissatisfied"), text);
@@ -87,6 +89,14 @@ class CitizenScreenTest {
         assertTrue(VirtualScreens.line(terminal, 39).contains("T-0001"), VirtualScreens.line(terminal, 39));
         text = VirtualScreens.text(terminal);
         assertTrue(text.contains("Very dissatisfied"), "wide enough now for one line:\n" + text);
+    }
+
+    @Test
+    void theOfficerSeesWhenTheButtonPanelIsNotWorking() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        screen(terminal, 4, false).draw(new StatusLine("T-0001", 0, null, null, null,
+                new PanelStatus(PanelState.OFFLINE, "no heartbeat for 15 s")));
+        assertTrue(VirtualScreens.line(terminal, 23).startsWith(" Bảng nút không hoạt động"), VirtualScreens.line(terminal, 23));
     }
 
     @Test
