@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: a central server on H2 and a kiosk in this terminal, whose
-# rating buttons are the keyboard's 1-4 keys, already provisioned and syncing.
+# The main job on the embedded default: a central server on H2 and a kiosk in this terminal with a
+# simulated rating panel whose buttons are the keyboard's 1-4 keys, already provisioned and syncing.
 # Needs only a JDK 17 and Maven. Data stays in ./demo-data (delete it to start afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,8 +45,11 @@ Satisfaction report (operator token "$ADMIN"):
 MSG
 sleep 2
 
+# HAILONG_PANEL_PORT=sim: a simulated NMEA panel in-process, its buttons pressed by the keys 1-4; presses go
+# through the same serial driver as a real panel's. Set it to a device (/dev/ttyUSB0) for real hardware.
 HAILONG_SERVER_URL="$BASE" HAILONG_TERMINAL_ID="$TERMINAL" HAILONG_TERMINAL_SECRET="$SECRET" \
-  HAILONG_DATA_DIR="$DATA/kiosk" java -jar kiosk/target/hailong-kiosk.jar || true
+  HAILONG_DATA_DIR="$DATA/kiosk" HAILONG_PANEL_PORT="${HAILONG_PANEL_PORT:-sim}" \
+  java -jar kiosk/target/hailong-kiosk.jar || true
 
 echo
 echo "Satisfaction report for today ($REPORT):"

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 import vn.hailong.hardware.panel.KeyboardPanel;
 import vn.hailong.hardware.panel.PanelState;
 import vn.hailong.hardware.panel.PanelStatus;
-import vn.hailong.hardware.panel.SerialPanel;
+import vn.hailong.hardware.sim.PanelSimulator;
+import vn.hailong.kiosk.panel.ConnectedPanel;
 import vn.hailong.kiosk.config.KioskConfig;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
@@ -58,7 +59,7 @@ public class KioskApp {
         Screen screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);
-        Optional<SerialPanel> serial = Optional.empty();
+        Optional<ConnectedPanel> serial = Optional.empty();
         try {
             CitizenScreen citizen = new CitizenScreen(screen, recorder.scale(), config.english(), clock,
                     Duration.ofSeconds(config.confirmationSeconds()));
@@ -79,7 +80,7 @@ public class KioskApp {
                         return;
                     }
                     if (key.getKeyType() == KeyType.Character) {
-                        keyboard.key(key.getCharacter());
+                        key(key.getCharacter(), keyboard, serial);
                     }
                 }
                 if (status == null || System.nanoTime() > nextStatus || key != null) {
@@ -92,15 +93,27 @@ public class KioskApp {
                 }
             }
         } finally {
-            serial.ifPresent(SerialPanel::close);
+            serial.ifPresent(ConnectedPanel::close);
             sender.close();
             screen.stopScreen();
         }
     }
 
-    private StatusLine status(Optional<SerialPanel> serial) {
+    /** With a simulated panel, keys 1-N press its buttons (the demo); otherwise they are the keyboard panel's. */
+    private void key(char c, KeyboardPanel keyboard, Optional<ConnectedPanel> serial) {
+        Optional<PanelSimulator> sim = serial.flatMap(ConnectedPanel::simulator);
+        if (sim.isPresent()) {
+            if (c >= '1' && c <= (char) ('0' + recorder.scale().size())) {
+                sim.get().press(c - '0');
+            }
+        } else {
+            keyboard.key(c);
+        }
+    }
+
+    private StatusLine status(Optional<ConnectedPanel> serial) {
         SyncStatus.Snapshot s = syncStatus.snapshot();
-        PanelStatus panel = serial.map(SerialPanel::status).orElse(new PanelStatus(PanelState.NONE, "no serial panel"));
+        PanelStatus panel = serial.map(p -> p.driver().status()).orElse(new PanelStatus(PanelState.NONE, "no serial panel"));
         return new StatusLine(config.terminalId(), outbox.pendingCount(), s.lastSyncAt(), s.lastError(),
                 s.clockSkewSeconds(), panel);
     }

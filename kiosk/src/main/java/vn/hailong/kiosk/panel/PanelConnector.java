@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hailong.hardware.connection.Connection;
+import vn.hailong.hardware.connection.LoopbackConnection;
 import vn.hailong.hardware.connection.SerialConnection;
 import vn.hailong.hardware.panel.PressHandler;
 import vn.hailong.hardware.panel.SerialPanel;
+import vn.hailong.hardware.sim.PanelSimulator;
 import vn.hailong.kiosk.outbox.OutboxStore;
 
 /**
@@ -30,7 +33,10 @@ public class PanelConnector {
         this.clock = clock;
     }
 
-    public Optional<SerialPanel> start(PressHandler handler) {
+    /** The value of {@code hailong.panel.port} that runs a simulated panel in-process (the demo). */
+    public static final String SIMULATED = "sim";
+
+    public Optional<ConnectedPanel> start(PressHandler handler) {
         if (!config.configured()) {
             return Optional.empty();
         }
@@ -38,12 +44,24 @@ public class PanelConnector {
                 : SerialPanel.Protocol.NMEA;
         SerialPanel.Settings settings = SerialPanel.Settings.defaults(protocol)
                 .withDebounce(Duration.ofMillis(config.debounceMs()));
-        SerialPanel panel = new SerialPanel(new SerialConnection(config.port(), config.baud()), settings, clock);
+        Connection connection;
+        Optional<PanelSimulator> simulator = Optional.empty();
+        if (SIMULATED.equals(config.port())) {
+            LoopbackConnection.Cable cable = LoopbackConnection.cable();
+            connection = cable.hostEnd();
+            PanelSimulator sim = new PanelSimulator(cable.panelEnd(), protocol, 9, Duration.ofSeconds(5),
+                    body -> LOG.debug("simulated panel got {}", body), clock.millis());
+            sim.start();
+            simulator = Optional.of(sim);
+        } else {
+            connection = new SerialConnection(config.port(), config.baud());
+        }
+        SerialPanel panel = new SerialPanel(connection, settings, clock);
         List<OutboxStore.PanelPress> recent = outbox.panelPressesSince(clock.instant().minus(settings.duplicateWindow()));
         recent.forEach(p -> panel.rememberAcknowledged(p.deviceSeq(), p.readAt()));
         panel.start(handler);
         LOG.info("serial panel on {} ({}, {} baud); {} recent presses remembered", config.port(), config.protocol(),
                 config.baud(), recent.size());
-        return Optional.of(panel);
+        return Optional.of(new ConnectedPanel(panel, simulator));
     }
 }

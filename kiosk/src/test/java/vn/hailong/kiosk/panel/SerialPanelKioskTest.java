@@ -54,7 +54,7 @@ class SerialPanelKioskTest {
             try (ApplicationContext context = kiosk(socat)) {
                 OutboxStore outbox = context.getBean(OutboxStore.class);
                 SerialPanel panel = context.getBean(PanelConnector.class).start(context.getBean(RatingRecorder.class))
-                        .orElseThrow();
+                        .orElseThrow().driver();
                 try {
                     sim.press(1);                                    // devseq 0: button 1 is wired as value 4
                     Await.until(T, () -> outbox.pendingCount() == 1 && sim.unacknowledged() == 0, () -> "stored, acked");
@@ -69,7 +69,7 @@ class SerialPanelKioskTest {
             try (ApplicationContext context = kiosk(socat)) {
                 OutboxStore outbox = context.getBean(OutboxStore.class);
                 SerialPanel panel = context.getBean(PanelConnector.class).start(context.getBean(RatingRecorder.class))
-                        .orElseThrow();
+                        .orElseThrow().driver();
                 try {
                     sim.deviceSeq(1);
                     sim.press(4);
