@@ -79,7 +79,9 @@ public class KioskApp {
                         LOG.info("operator quit the kiosk");
                         return;
                     }
-                    if (key.getKeyType() == KeyType.Character) {
+                    if (key.getKeyType() == KeyType.F2) {
+                        citizen.toggleDetails();
+                    } else if (key.getKeyType() == KeyType.Character) {
                         key(key.getCharacter(), keyboard, serial);
                     }
                 }
@@ -115,7 +117,8 @@ public class KioskApp {
         SyncStatus.Snapshot s = syncStatus.snapshot();
         PanelStatus panel = serial.map(p -> p.driver().status()).orElse(new PanelStatus(PanelState.NONE, "no serial panel"));
         return new StatusLine(config.terminalId(), outbox.pendingCount(), s.lastSyncAt(), s.lastError(),
-                s.clockSkewSeconds(), panel);
+                s.clockSkewSeconds(), panel, config.serverUrl(), s.lastErrorDetail(),
+                serial.map(p -> p.driver().diagnostics()).orElse(null));
     }
 
     private static boolean isQuit(KeyStroke key) {

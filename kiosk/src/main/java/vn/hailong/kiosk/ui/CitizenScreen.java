@@ -6,6 +6,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.screen.Screen;
+import vn.hailong.hardware.panel.PanelDiagnostics;
 import vn.hailong.hardware.panel.PanelState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ public class CitizenScreen implements RatingListener {
     private RecordedRating lastRecorded;
     private Refusal lastRefusal;
     private Instant messageUntil = Instant.MIN;
+    private boolean details;
 
     public CitizenScreen(Screen screen, RatingScale scale, boolean english, Clock clock, Duration confirmation) {
         this.screen = screen;
@@ -61,6 +63,11 @@ public class CitizenScreen implements RatingListener {
         messageUntil = clock.instant().plus(Duration.ofSeconds(2));
     }
 
+    /** Shows or hides the technical details for the officer (F2). */
+    public synchronized void toggleDetails() {
+        details = !details;
+    }
+
     /** Draws the whole screen for now and shows it. */
     public synchronized void draw(StatusLine status) {
         TerminalSize resized = screen.doResizeIfNecessary();
@@ -74,7 +81,9 @@ public class CitizenScreen implements RatingListener {
         g.fill(' ');
         header(g, size);
         boolean message = clock.instant().isBefore(messageUntil);
-        if (message && lastRecorded != null) {
+        if (details) {
+            details(g, size, status);
+        } else if (message && lastRecorded != null) {
             thanks(g, size);
         } else if (message && lastRefusal != null) {
             refusal(g, size);
@@ -173,6 +182,41 @@ public class CitizenScreen implements RatingListener {
         String help = String.format(text.keysHelp(), scale.size());
         if (left.length() + help.length() + 4 < size.getColumns()) {
             g.putString(size.getColumns() - help.length() - 1, row, help);
+        }
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+    }
+
+    private void details(TextGraphics g, TerminalSize size, StatusLine s) {
+        g.setBackgroundColor(TextColor.ANSI.BLUE);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        int top = 6;
+        int height = Math.max(5, size.getRows() - top - 2);
+        int width = size.getColumns() - 2;
+        g.fillRectangle(new TerminalPosition(1, top), new TerminalSize(width, height), ' ');
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(text.detailsTitle());
+        lines.add(s.terminalId() + " · " + text.server() + ": " + (s.serverUrl() == null ? "" : s.serverUrl()));
+        lines.add(text.pending() + ": " + s.pending() + " · " + text.lastSync() + ": "
+                + (s.lastSyncAt() == null ? text.never() : TIME.format(s.lastSyncAt())));
+        lines.add(text.lastError() + ": " + (s.lastError() == null ? text.none()
+                : s.lastError().text(english) + (s.lastErrorDetail() == null ? "" : " (" + s.lastErrorDetail() + ")")));
+        lines.add(text.clockSkew() + ": " + (s.clockSkewSeconds() == null ? "?" : s.clockSkewSeconds() + " " + text.seconds()));
+        if (s.panel() != null) {
+            lines.add(text.panel() + ": " + s.panel().state() + " · " + s.panel().reason());
+        }
+        PanelDiagnostics d = s.diagnostics();
+        if (d != null) {
+            lines.add(text.device() + ": " + (d.identity() == null ? "?" : d.identity()));
+            lines.add(String.format(text.panelCounts(), d.framesRead(), d.delivered(), d.duplicates(), d.debounced(),
+                    d.reopened()));
+            lines.add(text.dropped() + ": " + (d.dropped().isEmpty() ? text.none() : new java.util.TreeMap<>(d.dropped())));
+        }
+        for (int i = 0; i < lines.size() && i < height - 1; i++) {
+            if (i == 0) {
+                g.enableModifiers(SGR.BOLD);
+            }
+            g.putString(3, top + 1 + i, clip(lines.get(i), width - 4));
+            g.disableModifiers(SGR.BOLD);
         }
         g.setBackgroundColor(TextColor.ANSI.BLACK);
     }

@@ -3,7 +3,9 @@ package vn.hailong.kiosk.ui;
 /** Every word the kiosk screen shows, in Vietnamese (default) and English. */
 public record ScreenText(String title, String prompt, String thanks, String recordedAs, String tooSoon,
                          String storageFailed, String notOnScale, String pending, String lastSync,
-                         String never, String online, String offline, String panelOffline, String keysHelp) {
+                         String never, String online, String offline, String panelOffline, String keysHelp,
+                         String detailsTitle, String server, String lastError, String clockSkew, String seconds,
+                         String panel, String device, String panelCounts, String dropped, String none) {
 
     public static final ScreenText VI = new ScreenText(
             "ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG",
@@ -19,7 +21,17 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Đã kết nối máy chủ",
             "Mất kết nối",
             "Bảng nút không hoạt động",
-            "Phím 1-%d: đánh giá · Ctrl+X: thoát");
+            "Phím 1-%d: đánh giá · F2: thông tin · Ctrl+X: thoát",
+            "THÔNG TIN KỸ THUẬT (F2 để đóng)",
+            "Máy chủ",
+            "Lỗi gần nhất",
+            "Lệch đồng hồ so với máy chủ",
+            "giây",
+            "Bảng nút",
+            "Thiết bị",
+            "Khung hợp lệ %d · Lần bấm %d · Gửi lặp %d · Chống dội %d · Mở lại cổng %d",
+            "Đã bỏ qua",
+            "không có");
 
     public static final ScreenText EN = new ScreenText(
             "HOW SATISFIED ARE YOU?",
@@ -35,7 +47,17 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Server connected",
             "Offline",
             "Button panel not working",
-            "Keys 1-%d: rate · Ctrl+X: quit");
+            "Keys 1-%d: rate · F2: details · Ctrl+X: quit",
+            "TECHNICAL DETAILS (F2 to close)",
+            "Server",
+            "Last error",
+            "Clock skew against the server",
+            "s",
+            "Button panel",
+            "Device",
+            "Valid frames %d · presses %d · resends %d · debounced %d · port reopened %d",
+            "Dropped",
+            "none");
 
     public static ScreenText of(boolean english) {
         return english ? EN : VI;

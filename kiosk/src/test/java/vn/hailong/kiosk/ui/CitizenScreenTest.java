@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.hailong.hardware.panel.MutableClock;
+import java.util.Map;
+import vn.hailong.hardware.nmea.DropReason;
+import vn.hailong.hardware.panel.PanelDiagnostics;
 import vn.hailong.hardware.panel.PanelState;
 import vn.hailong.hardware.panel.PanelStatus;
 import vn.hailong.kiosk.outbox.SyncProblem;
@@ -97,6 +100,28 @@ class CitizenScreenTest {
         screen(terminal, 4, false).draw(new StatusLine("T-0001", 0, null, null, null,
                 new PanelStatus(PanelState.OFFLINE, "no heartbeat for 15 s")));
         assertTrue(VirtualScreens.line(terminal, 23).startsWith(" Bảng nút không hoạt động"), VirtualScreens.line(terminal, 23));
+    }
+
+    @Test
+    void f2ShowsTheOfficerTheSyncAndPanelDiagnostics() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        CitizenScreen screen = screen(terminal, 4, false);
+        screen.toggleDetails();
+        screen.draw(new StatusLine("T-0001", 2, null, SyncProblem.TERMINAL_REFUSED, -412L,
+                new PanelStatus(PanelState.OK, "panel answering on /dev/ttyUSB0"), "http://10.0.0.5:8080",
+                "HTTP 401: X-Hailong-Timestamp is 412 s from the server's clock",
+                new PanelDiagnostics(17, Map.of(DropReason.NOISE, 297L, DropReason.BAD_CHECKSUM, 1L), 3, 1, 0, 2,
+                        "HL-4B 2.1 #00042")));
+        String text = VirtualScreens.text(terminal);
+        for (String s : new String[] {"THÔNG TIN KỸ THUẬT", "http://10.0.0.5:8080", "Máy chủ từ chối thiết bị",
+                "Lệch đồng hồ so với máy chủ: -412 giây", "Bảng nút: OK", "HL-4B 2.1 #00042",
+                "Khung hợp lệ 17 · Lần bấm 3 · Gửi lặp 1 · Chống dội 0 · Mở lại cổng 2",
+                "Đã bỏ qua: {NOISE=297, BAD_CHECKSUM=1}"}) {
+            assertTrue(text.contains(s), s + " missing from\n" + text);
+        }
+        screen.toggleDetails();
+        screen.draw(status);
+        assertFalse(VirtualScreens.text(terminal).contains("THÔNG TIN KỸ THUẬT"));
     }
 
     @Test
