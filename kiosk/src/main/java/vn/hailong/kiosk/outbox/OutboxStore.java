@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class OutboxStore {
     static final String PENDING = "PENDING";
+    static final String HELD = "HELD";
     static final String SENT = "SENT";
     static final String REJECTED = "REJECTED";
 
@@ -58,18 +59,26 @@ public class OutboxStore {
     }
 
     /**
-     * Stores one event with the next seq, in one transaction, then forces the database file to the disk: when
-     * this returns the event survives a process kill and a power cut. The body is made from the seq.
+     * An event to store: its id and type, its JSON made from the seq it gets, when, the panel press it came
+     * from (or null), and whether it is held back from sending until {@link #release} (a dissatisfied rating
+     * waiting for its reasons).
+     */
+    public record Draft(String eventId, String type, LongFunction<String> bodyForSeq, Instant at, PanelPress press,
+                        boolean held) {
+    }
+
+    public long appendDurably(String eventId, String type, LongFunction<String> bodyForSeq, Instant now) {
+        return appendDurably(new Draft(eventId, type, bodyForSeq, now, null, false), () -> { });
+    }
+
+    /**
+     * Stores one event with the next seq, and runs {@code sameTransaction} in the same transaction (closing the
+     * dossier session the rating answers), then forces the database file to the disk: when this returns the
+     * event survives a process kill and a power cut.
      *
      * @return the seq given to the event
      */
-    public long appendDurably(String eventId, String type, LongFunction<String> bodyForSeq, Instant now) {
-        return appendDurably(eventId, type, bodyForSeq, now, null);
-    }
-
-    /** As {@link #appendDurably(String, String, LongFunction, Instant)}, remembering the panel press it came from. */
-    public long appendDurably(String eventId, String type, LongFunction<String> bodyForSeq, Instant now,
-                              PanelPress press) {
+    public long appendDurably(Draft draft, Runnable sameTransaction) {
         long seq = tx.executeWrite(status -> {
             jdbc.prepareStatement("UPDATE seq_counter SET last_seq = last_seq + 1 WHERE id = 1", ps -> ps.executeUpdate());
             long next = jdbc.prepareStatement("SELECT last_seq FROM seq_counter WHERE id = 1", ps -> {
@@ -79,38 +88,68 @@ public class OutboxStore {
                 }
             });
             jdbc.prepareStatement("INSERT INTO outbox (seq, event_id, event_type, body, status, created_at, device_seq, "
-                    + "panel_read_at) VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?)", ps -> {
+                    + "panel_read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                 ps.setLong(1, next);
-                ps.setString(2, eventId);
-                ps.setString(3, type);
-                ps.setString(4, bodyForSeq.apply(next));
-                ps.setObject(5, now.atOffset(ZoneOffset.UTC));
-                if (press == null) {
-                    ps.setNull(6, java.sql.Types.INTEGER);
-                    ps.setNull(7, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setString(2, draft.eventId());
+                ps.setString(3, draft.type());
+                ps.setString(4, draft.bodyForSeq().apply(next));
+                ps.setString(5, draft.held() ? HELD : PENDING);
+                ps.setObject(6, draft.at().atOffset(ZoneOffset.UTC));
+                if (draft.press() == null) {
+                    ps.setNull(7, java.sql.Types.INTEGER);
+                    ps.setNull(8, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
                 } else {
-                    ps.setInt(6, press.deviceSeq());
-                    ps.setObject(7, press.readAt().atOffset(ZoneOffset.UTC));
+                    ps.setInt(7, draft.press().deviceSeq());
+                    ps.setObject(8, draft.press().readAt().atOffset(ZoneOffset.UTC));
                 }
                 return ps.executeUpdate();
             });
+            sameTransaction.run();
             return next;
         });
-        // WRITE_DELAY=0 put the commit in the file; CHECKPOINT SYNC makes the OS put the file on the disk.
-        // The row is committed either way, so a failure here is logged, not turned into "not recorded"
-        // (which would invite a second, double-counted press).
+        forceToDisk(seq);
+        return seq;
+    }
+
+    /**
+     * Lets a held event go, with its final JSON (a rating with the reasons the citizen chose). Only a held
+     * event changes: once it may be sent it never changes again.
+     *
+     * @return whether the event was still held
+     */
+    public boolean release(long seq, String finalBody) {
+        int updated = tx.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE outbox SET body = ?, status = 'PENDING' WHERE seq = ? AND status = 'HELD'", ps -> {
+                    ps.setString(1, finalBody);
+                    ps.setLong(2, seq);
+                    return ps.executeUpdate();
+                }));
+        forceToDisk(seq);
+        return updated == 1;
+    }
+
+    /** Lets every held event go as it is (at start-up: the prompt that held them is gone). */
+    public int releaseAllHeld() {
+        return tx.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE outbox SET status = 'PENDING' WHERE status = 'HELD'", ps -> ps.executeUpdate()));
+    }
+
+    // WRITE_DELAY=0 put the commit in the file; CHECKPOINT SYNC makes the OS put the file on the disk.
+    // The row is committed either way, so a failure here is logged, not turned into "not recorded"
+    // (which would invite a second, double-counted press).
+    private void forceToDisk(long seq) {
         try {
             tx.executeWrite(status -> jdbc.prepareStatement("CHECKPOINT SYNC", ps -> ps.execute()));
         } catch (RuntimeException e) {
             LOG.error("event seq {} is committed but forcing it to the disk failed; a power cut now could lose it", seq, e);
         }
-        return seq;
     }
 
-    /** The oldest pending events, at most {@code limit}, in seq order. */
+    /** The oldest pending events, at most {@code limit}, in seq order, stopping before the first held one. */
     public List<PendingEvent> pending(int limit) {
         return tx.executeRead(status -> jdbc.prepareStatement(
-                "SELECT seq, event_id, body FROM outbox WHERE status = 'PENDING' ORDER BY seq LIMIT ?", ps -> {
+                "SELECT seq, event_id, body FROM outbox WHERE status = 'PENDING' AND seq < COALESCE("
+                        + "(SELECT MIN(seq) FROM outbox WHERE status = 'HELD'), 9223372036854775807) ORDER BY seq LIMIT ?", ps -> {
                     ps.setInt(1, limit);
                     List<PendingEvent> events = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -151,8 +190,9 @@ public class OutboxStore {
         }));
     }
 
+    /** Events not yet answered by the server: pending and held. */
     public long pendingCount() {
-        return count(PENDING);
+        return count(PENDING) + count(HELD);
     }
 
     /**

@@ -84,7 +84,8 @@ public class RatingRecorder implements PressHandler {
         try {
             OutboxStore.PanelPress panelPress = press.deviceSeq() == Press.NO_DEVICE_SEQ ? null
                     : new OutboxStore.PanelPress(press.deviceSeq(), press.readAt());
-            seq = outbox.appendDurably(eventId, "rating", s -> body(eventId, s, at, value, press), now, panelPress);
+            seq = outbox.appendDurably(new OutboxStore.Draft(eventId, "rating", s -> body(eventId, s, at, value, press), now,
+                    panelPress, false), () -> { });
         } catch (RuntimeException e) {
             LOG.error("press of button {} could NOT be stored; the citizen was told to try again", value, e);
             return refuse(Refusal.STORAGE_FAILED);
