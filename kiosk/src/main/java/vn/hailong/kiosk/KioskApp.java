@@ -25,6 +25,8 @@ import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.kiosk.outbox.SyncStatus;
 import vn.hailong.kiosk.panel.PanelConnector;
 import vn.hailong.kiosk.rating.RatingRecorder;
+import vn.hailong.kiosk.rating.ReasonsPrompt;
+import vn.hailong.kiosk.session.RatingSessions;
 import vn.hailong.kiosk.ui.CitizenScreen;
 import vn.hailong.kiosk.ui.StatusLine;
 
@@ -41,16 +43,18 @@ public class KioskApp {
     private final OutboxStore outbox;
     private final SyncStatus syncStatus;
     private final PanelConnector panels;
+    private final RatingSessions sessions;
     private final Clock clock;
 
     public KioskApp(KioskConfig config, RatingRecorder recorder, OutboxSender sender, OutboxStore outbox,
-                    SyncStatus syncStatus, PanelConnector panels, Clock clock) {
+                    SyncStatus syncStatus, PanelConnector panels, RatingSessions sessions, Clock clock) {
         this.config = config;
         this.recorder = recorder;
         this.sender = sender;
         this.outbox = outbox;
         this.syncStatus = syncStatus;
         this.panels = panels;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -61,8 +65,9 @@ public class KioskApp {
         screen.setCursorPosition(null);
         Optional<ConnectedPanel> serial = Optional.empty();
         try {
+            ReasonsPrompt prompt = new ReasonsPrompt(clock, recorder.reasonsTimeout());
             CitizenScreen citizen = new CitizenScreen(screen, recorder.scale(), config.english(), clock,
-                    Duration.ofSeconds(config.confirmationSeconds()));
+                    Duration.ofSeconds(config.confirmationSeconds()), prompt);
             recorder.addListener(citizen);
             KeyboardPanel keyboard = new KeyboardPanel(recorder.scale().size(), DEBOUNCE, clock);
             keyboard.start(recorder);
@@ -79,11 +84,7 @@ public class KioskApp {
                         LOG.info("operator quit the kiosk");
                         return;
                     }
-                    if (key.getKeyType() == KeyType.F2) {
-                        citizen.toggleDetails();
-                    } else if (key.getKeyType() == KeyType.Character) {
-                        key(key.getCharacter(), keyboard, serial);
-                    }
+                    handle(key, citizen, prompt, keyboard, serial);
                 }
                 if (status == null || System.nanoTime() > nextStatus || key != null) {
                     status = status(serial);
@@ -101,8 +102,30 @@ public class KioskApp {
         }
     }
 
+    /**
+     * F2 shows the details; while the reasons prompt is open, digits choose reasons, Enter sends and Esc skips;
+     * otherwise digits are rating buttons.
+     */
+    private void handle(KeyStroke key, CitizenScreen citizen, ReasonsPrompt prompt, KeyboardPanel keyboard,
+                        Optional<ConnectedPanel> serial) {
+        if (key.getKeyType() == KeyType.F2) {
+            citizen.toggleDetails();
+        } else if (prompt.isOpen()) {
+            if (key.getKeyType() == KeyType.Character && Character.isDigit(key.getCharacter())) {
+                prompt.toggle(key.getCharacter() - '0');
+            } else if (key.getKeyType() == KeyType.Enter || key.getKeyType() == KeyType.Escape) {
+                prompt.answer(key.getKeyType() == KeyType.Escape).ifPresent(a -> {
+                    recorder.finishReasons(a.seq(), a.reasons());
+                    citizen.reasonsAnswered();
+                });
+            }
+        } else if (key.getKeyType() == KeyType.Character) {
+            rate(key.getCharacter(), keyboard, serial);
+        }
+    }
+
     /** With a simulated panel, keys 1-N press its buttons (the demo); otherwise they are the keyboard panel's. */
-    private void key(char c, KeyboardPanel keyboard, Optional<ConnectedPanel> serial) {
+    private void rate(char c, KeyboardPanel keyboard, Optional<ConnectedPanel> serial) {
         Optional<PanelSimulator> sim = serial.flatMap(ConnectedPanel::simulator);
         if (sim.isPresent()) {
             if (c >= '1' && c <= (char) ('0' + recorder.scale().size())) {
@@ -118,7 +141,7 @@ public class KioskApp {
         PanelStatus panel = serial.map(p -> p.driver().status()).orElse(new PanelStatus(PanelState.NONE, "no serial panel"));
         return new StatusLine(config.terminalId(), outbox.pendingCount(), s.lastSyncAt(), s.lastError(),
                 s.clockSkewSeconds(), panel, config.serverUrl(), s.lastErrorDetail(),
-                serial.map(p -> p.driver().diagnostics()).orElse(null));
+                serial.map(p -> p.driver().diagnostics()).orElse(null), sessions.current().orElse(null));
     }
 
     private static boolean isQuit(KeyStroke key) {

@@ -17,6 +17,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import vn.hailong.kiosk.rating.RatingListener;
 import vn.hailong.kiosk.rating.RatingScale;
+import vn.hailong.kiosk.rating.ReasonsPrompt;
+import vn.hailong.kiosk.rating.SipasElement;
+import vn.hailong.kiosk.session.RatingSession;
 import vn.hailong.kiosk.rating.RecordedRating;
 import vn.hailong.kiosk.rating.Refusal;
 
@@ -40,19 +43,31 @@ public class CitizenScreen implements RatingListener {
     private Instant messageUntil = Instant.MIN;
     private boolean details;
 
-    public CitizenScreen(Screen screen, RatingScale scale, boolean english, Clock clock, Duration confirmation) {
+    private final ReasonsPrompt prompt;
+
+    public CitizenScreen(Screen screen, RatingScale scale, boolean english, Clock clock, Duration confirmation,
+                         ReasonsPrompt prompt) {
         this.screen = screen;
         this.scale = scale;
         this.english = english;
         this.text = ScreenText.of(english);
         this.clock = clock;
         this.confirmation = confirmation;
+        this.prompt = prompt;
     }
 
     @Override
     public synchronized void recorded(RecordedRating rating) {
         lastRecorded = rating;
         lastRefusal = null;
+        messageUntil = clock.instant().plus(confirmation);
+        if (rating.awaitingReasons()) {
+            prompt.open(rating);
+        }
+    }
+
+    /** The reasons prompt was answered or skipped: thank the citizen again, briefly. */
+    public synchronized void reasonsAnswered() {
         messageUntil = clock.instant().plus(confirmation);
     }
 
@@ -83,11 +98,14 @@ public class CitizenScreen implements RatingListener {
         boolean message = clock.instant().isBefore(messageUntil);
         if (details) {
             details(g, size, status);
+        } else if (prompt.isOpen()) {
+            reasons(g, size);
         } else if (message && lastRecorded != null) {
             thanks(g, size);
         } else if (message && lastRefusal != null) {
             refusal(g, size);
         } else {
+            session(g, size, status.session());
             buttons(g, size);
         }
         statusLine(g, size, status);
@@ -108,6 +126,52 @@ public class CitizenScreen implements RatingListener {
         g.setBackgroundColor(TextColor.ANSI.BLACK);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
         centre(g, size.getColumns(), 4, text.prompt());
+    }
+
+    /** With a session open, the prompt names the dossier (and its procedure) the rating will be bound to. */
+    private void session(TextGraphics g, TerminalSize size, RatingSession session) {
+        if (session == null) {
+            return;
+        }
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        g.fillRectangle(new TerminalPosition(0, 3), new TerminalSize(size.getColumns(), 3), ' ');
+        g.enableModifiers(SGR.BOLD);
+        centre(g, size.getColumns(), 3, text.sessionPrompt());
+        g.disableModifiers(SGR.BOLD);
+        g.setForegroundColor(TextColor.ANSI.CYAN_BRIGHT);
+        centre(g, size.getColumns(), 4, text.dossier() + ": " + session.dossierCode()
+                + (session.procedureCode() == null ? "" : " · " + text.procedure() + ": " + session.procedureCode()));
+        g.setForegroundColor(TextColor.ANSI.WHITE);
+    }
+
+    private void reasons(TextGraphics g, TerminalSize size) {
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.GREEN_BRIGHT);
+        g.fillRectangle(new TerminalPosition(0, 3), new TerminalSize(size.getColumns(), size.getRows() - 4), ' ');
+        g.enableModifiers(SGR.BOLD);
+        centre(g, size.getColumns(), 4, text.thanks() + " " + text.recordedAs() + scale.label(lastRecorded.value(), english));
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        centre(g, size.getColumns(), 6, text.reasonsQuestion());
+        g.disableModifiers(SGR.BOLD);
+        java.util.Set<SipasElement> chosen = prompt.chosen();
+        SipasElement[] elements = SipasElement.values();
+        int top = 8;
+        int rowsEach = Math.max(1, Math.min(3, (size.getRows() - top - 3) / elements.length));
+        int width = Math.min(size.getColumns() - 4, 60);
+        int left = (size.getColumns() - width) / 2;
+        for (int i = 0; i < elements.length; i++) {
+            boolean on = chosen.contains(elements[i]);
+            g.setBackgroundColor(on ? TextColor.ANSI.RED_BRIGHT : TextColor.ANSI.WHITE);
+            g.setForegroundColor(TextColor.ANSI.BLACK);
+            int row = top + i * rowsEach;
+            g.fillRectangle(new TerminalPosition(left, row), new TerminalSize(width, Math.max(1, rowsEach - 1)), ' ');
+            g.putString(left + 2, row + (rowsEach - 1) / 2, clip("[" + (i + 1) + "] " + (on ? "✓ " : "  ")
+                    + elements[i].label(english), width - 4));
+        }
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE);
+        centre(g, size.getColumns(), size.getRows() - 2, String.format(text.reasonsHelp(), prompt.secondsLeft()));
     }
 
     private void buttons(TextGraphics g, TerminalSize size) {

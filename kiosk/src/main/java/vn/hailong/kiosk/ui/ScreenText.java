@@ -5,7 +5,9 @@ public record ScreenText(String title, String prompt, String thanks, String reco
                          String storageFailed, String notOnScale, String pending, String lastSync,
                          String never, String online, String offline, String panelOffline, String keysHelp,
                          String detailsTitle, String server, String lastError, String clockSkew, String seconds,
-                         String panel, String device, String panelCounts, String dropped, String none) {
+                         String panel, String device, String panelCounts, String dropped, String none,
+                         String sessionPrompt, String dossier, String procedure, String reasonsQuestion,
+                         String reasonsHelp) {
 
     public static final ScreenText VI = new ScreenText(
             "ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG",
@@ -31,7 +33,12 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Thiết bị",
             "Khung hợp lệ %d · Lần bấm %d · Gửi lặp %d · Chống dội %d · Mở lại cổng %d",
             "Đã bỏ qua",
-            "không có");
+            "không có",
+            "Xin ông/bà đánh giá việc giải quyết hồ sơ",
+            "Hồ sơ",
+            "Thủ tục",
+            "Ông/bà chưa hài lòng về điều gì? (có thể bỏ qua)",
+            "Bấm số để chọn · Enter: gửi · Esc: bỏ qua · còn %d giây");
 
     public static final ScreenText EN = new ScreenText(
             "HOW SATISFIED ARE YOU?",
@@ -57,7 +64,12 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Device",
             "Valid frames %d · presses %d · resends %d · debounced %d · port reopened %d",
             "Dropped",
-            "none");
+            "none",
+            "Please rate how your dossier was handled",
+            "Dossier",
+            "Procedure",
+            "What were you not satisfied with? (optional)",
+            "Press numbers to choose · Enter: send · Esc: skip · %d s left");
 
     public static ScreenText of(boolean english) {
         return english ? EN : VI;

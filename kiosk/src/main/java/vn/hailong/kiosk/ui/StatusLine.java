@@ -4,6 +4,7 @@ import java.time.Instant;
 import vn.hailong.hardware.panel.PanelDiagnostics;
 import vn.hailong.hardware.panel.PanelStatus;
 import vn.hailong.kiosk.outbox.SyncProblem;
+import vn.hailong.kiosk.session.RatingSession;
 
 /**
  * What the officer's line at the bottom of the screen shows, and the technical details behind F2. Fields
@@ -11,10 +12,16 @@ import vn.hailong.kiosk.outbox.SyncProblem;
  */
 public record StatusLine(String terminalId, long pending, Instant lastSyncAt, SyncProblem lastError,
                          Long clockSkewSeconds, PanelStatus panel, String serverUrl, String lastErrorDetail,
-                         PanelDiagnostics diagnostics) {
+                         PanelDiagnostics diagnostics, RatingSession session) {
 
     public StatusLine(String terminalId, long pending, Instant lastSyncAt, SyncProblem lastError, Long clockSkewSeconds,
                       PanelStatus panel) {
-        this(terminalId, pending, lastSyncAt, lastError, clockSkewSeconds, panel, null, null, null);
+        this(terminalId, pending, lastSyncAt, lastError, clockSkewSeconds, panel, null, null, null, null);
+    }
+
+    /** The same, with the dossier session the citizen screen names. */
+    public StatusLine withSession(RatingSession open) {
+        return new StatusLine(terminalId, pending, lastSyncAt, lastError, clockSkewSeconds, panel, serverUrl,
+                lastErrorDetail, diagnostics, open);
     }
 }

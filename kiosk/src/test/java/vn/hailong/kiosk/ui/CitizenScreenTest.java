@@ -1,5 +1,6 @@
 package vn.hailong.kiosk.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,10 @@ import vn.hailong.hardware.panel.PanelState;
 import vn.hailong.hardware.panel.PanelStatus;
 import vn.hailong.kiosk.outbox.SyncProblem;
 import vn.hailong.kiosk.rating.RatingScale;
+import vn.hailong.kiosk.rating.ReasonsPrompt;
+import vn.hailong.kiosk.rating.SipasElement;
+import vn.hailong.kiosk.session.RatingSession;
+import java.util.List;
 import vn.hailong.kiosk.rating.RecordedRating;
 import vn.hailong.kiosk.rating.Refusal;
 
@@ -29,7 +34,8 @@ class CitizenScreenTest {
     private CitizenScreen screen(DefaultVirtualTerminal terminal, int scale, boolean english) throws IOException {
         TerminalScreen screen = new TerminalScreen(terminal);
         screen.startScreen();
-        return new CitizenScreen(screen, new RatingScale(scale), english, clock, Duration.ofSeconds(4));
+        return new CitizenScreen(screen, new RatingScale(scale), english, clock, Duration.ofSeconds(4),
+                new ReasonsPrompt(clock, Duration.ofSeconds(20)));
     }
 
     @Test
@@ -49,7 +55,7 @@ class CitizenScreenTest {
     void aStoredRatingIsConfirmedAtOnceThenTheScreenReturnsToIdle() throws IOException {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         CitizenScreen screen = screen(terminal, 4, false);
-        screen.recorded(new RecordedRating(1, "id", 4, 4, Instant.now()));
+        screen.recorded(new RecordedRating(1, "id", 4, 4, Instant.now(), null, false));
         screen.draw(status);
         String text = VirtualScreens.text(terminal);
         assertTrue(text.contains("CẢM ƠN ÔNG/BÀ!"), text);
@@ -111,7 +117,7 @@ class CitizenScreenTest {
                 new PanelStatus(PanelState.OK, "panel answering on /dev/ttyUSB0"), "http://10.0.0.5:8080",
                 "HTTP 401: X-Hailong-Timestamp is 412 s from the server's clock",
                 new PanelDiagnostics(17, Map.of(DropReason.NOISE, 297L, DropReason.BAD_CHECKSUM, 1L), 3, 1, 0, 2,
-                        "HL-4B 2.1 #00042")));
+                        "HL-4B 2.1 #00042"), null));
         String text = VirtualScreens.text(terminal);
         for (String s : new String[] {"THÔNG TIN KỸ THUẬT", "http://10.0.0.5:8080", "Máy chủ từ chối thiết bị",
                 "Lệch đồng hồ so với máy chủ: -412 giây", "Bảng nút: OK", "HL-4B 2.1 #00042",
@@ -122,6 +128,54 @@ class CitizenScreenTest {
         screen.toggleDetails();
         screen.draw(status);
         assertFalse(VirtualScreens.text(terminal).contains("THÔNG TIN KỸ THUẬT"));
+    }
+
+    @Test
+    void anOpenSessionNamesTheDossierAndItsProcedure() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        screen(terminal, 4, false).draw(status.withSession(new RatingSession("s", "000.00.15.H12-241120-0007", "cb07",
+                "2.000815", Instant.now(), Instant.now().plusSeconds(60))));
+        String text = VirtualScreens.text(terminal);
+        assertTrue(text.contains("Xin ông/bà đánh giá việc giải quyết hồ sơ"), text);
+        assertTrue(text.contains("Hồ sơ: 000.00.15.H12-241120-0007 · Thủ tục: 2.000815"), text);
+        assertTrue(text.contains("[ 4 ]"), text);
+    }
+
+    @Test
+    void aDissatisfiedRatingIsThankedAndAsksWhichElementsWereTheProblem() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        ReasonsPrompt prompt = new ReasonsPrompt(clock, Duration.ofSeconds(20));
+        TerminalScreen lanterna = new TerminalScreen(terminal);
+        lanterna.startScreen();
+        CitizenScreen screen = new CitizenScreen(lanterna, new RatingScale(4), false, clock, Duration.ofSeconds(4), prompt);
+        screen.recorded(new RecordedRating(7, "id", 4, 1, Instant.now(), null, true));
+        prompt.toggle(3);
+        screen.draw(status);
+        String text = VirtualScreens.text(terminal);
+        assertTrue(text.contains("CẢM ƠN ÔNG/BÀ! Đã ghi nhận: Không hài lòng"), text);
+        assertTrue(text.contains("Ông/bà chưa hài lòng về điều gì?"), text);
+        assertTrue(text.contains("[1]   Tiếp cận dịch vụ"), text);
+        assertTrue(text.contains("[3] ✓ Công chức giải quyết"), text);
+        assertTrue(text.contains("còn 20 giây"), text);
+        assertEquals(List.of(SipasElement.OFFICER), prompt.answer(false).orElseThrow().reasons());
+        screen.reasonsAnswered();
+        screen.draw(status);
+        assertTrue(VirtualScreens.text(terminal).contains("CẢM ƠN ÔNG/BÀ!"));
+        assertFalse(VirtualScreens.text(terminal).contains("chưa hài lòng về điều gì"));
+    }
+
+    @Test
+    void theReasonsPromptClosesByItselfAfterItsTimeout() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        ReasonsPrompt prompt = new ReasonsPrompt(clock, Duration.ofSeconds(20));
+        TerminalScreen lanterna = new TerminalScreen(terminal);
+        lanterna.startScreen();
+        CitizenScreen screen = new CitizenScreen(lanterna, new RatingScale(5), false, clock, Duration.ofSeconds(4), prompt);
+        screen.recorded(new RecordedRating(7, "id", 5, 2, Instant.now(), null, true));
+        clock.advance(Duration.ofSeconds(20));
+        screen.draw(status);
+        assertFalse(VirtualScreens.text(terminal).contains("chưa hài lòng về điều gì"));
+        assertTrue(prompt.answer(false).isEmpty(), "too late to answer");
     }
 
     @Test
