@@ -3,6 +3,7 @@ package vn.hailong.kiosk;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,15 @@ public final class KioskMain {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ApplicationContext context = ApplicationContext.builder().args(args).start()) {
+        ApplicationContext started;
+        try {
+            started = ApplicationContext.builder().args(args).start();
+        } catch (RuntimeException e) {
+            System.err.println("Hài Lòng kiosk cannot start: " + cause(e));
+            System.exit(1);
+            return;
+        }
+        try (ApplicationContext context = started) {
             KioskConfig config = context.getBean(KioskConfig.class);
             List<String> problems = new ArrayList<>(config.problems());
             problems.addAll(context.getBean(PanelConfig.class).problems(config.scale()));
@@ -24,11 +33,33 @@ public final class KioskMain {
                 problems.forEach(p -> System.err.println("  - " + p));
                 System.exit(2);
             }
+            try {
+                context.getBean(EmbeddedServer.class).start();
+            } catch (RuntimeException e) {
+                System.err.println("Hài Lòng kiosk cannot open its local API on 127.0.0.1 port "
+                        + context.getProperty("micronaut.server.port", String.class).orElse("8710") + ": " + cause(e)
+                        + " (is another kiosk running? HAILONG_LOCAL_PORT chooses another port)");
+                System.exit(1);
+            }
             // UTF-8 explicitly: with LANG unset the default charset would print Vietnamese as '?'.
             Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                     .setForceTextTerminal(true)
                     .createTerminal();
             context.getBean(KioskApp.class).run(terminal);
         }
+    }
+
+    /** The root cause in words, with the usual one explained. */
+    private static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        if (message.contains("already in use") || message.contains("Lock file")) {
+            return "its database is locked: another kiosk is running on the same HAILONG_DATA_DIR; stop it first ("
+                    + message.lines().findFirst().orElse("") + ")";
+        }
+        return message.lines().findFirst().orElse(root.toString());
     }
 }

@@ -35,6 +35,12 @@ class DemoIT {
         return out;
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     private static String pane(String session) {
         try {
             return run("tmux", "capture-pane", "-p", "-J", "-t", session);
@@ -50,12 +56,10 @@ class DemoIT {
         } catch (IOException e) {
             throw new AssertionError("tmux is needed for this test: install/test.sh installs it (apt-get install tmux)", e);
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
+        int localPort = freePort();
         String session = "hailong-demo-" + UUID.randomUUID().toString().substring(0, 8);
-        String command = "env HAILONG_PORT=" + port + " DEMO_DATA=" + dir + " LANG=C.UTF-8 bash " + DEMO
+        String command = "env HAILONG_PORT=" + port + " HAILONG_LOCAL_PORT=" + localPort + " DEMO_DATA=" + dir + " LANG=C.UTF-8 bash " + DEMO
                 + "; echo DEMO-EXIT=$?; sleep 300";
         List<String> start = new ArrayList<>(List.of("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
                 command));

@@ -26,6 +26,7 @@ public class PanelConnector {
     private final PanelConfig config;
     private final OutboxStore outbox;
     private final Clock clock;
+    private volatile ConnectedPanel current;
 
     public PanelConnector(PanelConfig config, OutboxStore outbox, Clock clock) {
         this.config = config;
@@ -35,6 +36,11 @@ public class PanelConnector {
 
     /** The value of {@code hailong.panel.port} that runs a simulated panel in-process (the demo). */
     public static final String SIMULATED = "sim";
+
+    /** The panel started last, if any: what status and health report. */
+    public Optional<ConnectedPanel> current() {
+        return Optional.ofNullable(current);
+    }
 
     public Optional<ConnectedPanel> start(PressHandler handler) {
         if (!config.configured()) {
@@ -62,6 +68,7 @@ public class PanelConnector {
         panel.start(handler);
         LOG.info("serial panel on {} ({}, {} baud); {} recent presses remembered", config.port(), config.protocol(),
                 config.baud(), recent.size());
-        return Optional.of(new ConnectedPanel(panel, simulator));
+        current = new ConnectedPanel(panel, simulator);
+        return Optional.of(current);
     }
 }
