@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
+import vn.hailong.kiosk.outbox.SyncStatus;
 
 /** How the sender treats the real server's answers: rejections are final, a too-large batch is split. */
 class OutboxSenderTest {
@@ -70,6 +71,25 @@ class OutboxSenderTest {
             Await.until(Duration.ofSeconds(30), () -> outbox.pendingCount() == 0, () -> "the batch is answered");
             assertEquals(1, outbox.count("REJECTED"));
             assertEquals(2, outbox.count("SENT"));
+        }
+    }
+
+    @Test
+    void aHeartbeatReachesTheServerAndSentEventsArePrunedAfterRetention() throws Exception {
+        try (ApplicationContext context = kiosk("T-HB-1", 500)) {
+            OutboxStore outbox = context.getBean(OutboxStore.class);
+            SyncStatus status = context.getBean(SyncStatus.class);
+            append(outbox, 4);
+            append(outbox, 9);
+            append(outbox, 2);
+            context.getBean(OutboxSender.class).start();
+            Await.until(Duration.ofSeconds(30), () -> status.snapshot().serverReachable()
+                    && status.snapshot().clockSkewSeconds() != null && outbox.pendingCount() == 0,
+                    () -> "heartbeat answered and events sent: " + status.snapshot());
+            assertEquals(0, outbox.pruneSent(Instant.now().minus(Duration.ofDays(1))), "younger than the retention");
+            assertEquals(2, outbox.pruneSent(Instant.now().plus(Duration.ofDays(1))));
+            assertEquals(1, outbox.count("REJECTED"), "rejected events are kept");
+            assertEquals(0, outbox.count("SENT"));
         }
     }
 

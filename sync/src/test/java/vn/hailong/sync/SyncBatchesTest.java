@@ -216,6 +216,24 @@ class SyncBatchesTest {
     }
 
     @Test
+    void aSignedHeartbeatIsAnsweredWithTheServerTime() {
+        String path = "/api/v1/sync/heartbeat";
+        String ok = "{\"terminalId\":\"" + terminal + "\",\"sentAt\":\"2026-11-20T08:15:30+07:00\",\"pending\":3,"
+                + "\"panel\":\"OFFLINE\",\"version\":\"0.1.0\"}";
+        Api.Response r = api.signed(terminal, secret, path, utf8(ok));
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.json().get("serverTime") instanceof String);
+        Api.Response badPanel = api.signed(terminal, secret, path, utf8(ok.replace("OFFLINE", "BROKEN")));
+        assertEquals(400, badPanel.status());
+        assertEquals("panel", badPanel.json().get("field"));
+        Api.Response badPending = api.signed(terminal, secret, path, utf8(ok.replace("\"pending\":3", "\"pending\":-1")));
+        assertEquals("pending", badPending.json().get("field"));
+        Api.Response other = api.signed(terminal, secret, path, utf8(ok.replace(terminal, "T-OTHER")));
+        assertEquals("terminalId", other.json().get("field"));
+        assertEquals(401, api.send("POST", path, utf8(ok), "Content-Type", "application/json").status());
+    }
+
+    @Test
     void unsignedForgedStaleUnknownAndRevokedRequestsAre401WithTheServerTime() {
         byte[] body = batches.body(terminal, List.of(rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 4)));
         long before = counted();

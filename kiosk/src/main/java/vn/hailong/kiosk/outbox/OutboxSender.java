@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hailong.kiosk.config.KioskConfig;
+import vn.hailong.kiosk.panel.PanelConnector;
 
 /**
  * Ships pending outbox events to the central server in signed batches, in seq order, and marks them from
@@ -37,6 +39,9 @@ import vn.hailong.kiosk.config.KioskConfig;
 @Singleton
 public class OutboxSender implements AutoCloseable {
     static final String BATCHES_PATH = "/api/v1/sync/batches";
+    static final String HEARTBEAT_PATH = "/api/v1/sync/heartbeat";
+    private static final String VERSION = Optional.ofNullable(OutboxSender.class.getPackage().getImplementationVersion())
+            .orElse("dev");
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
     private final OutboxStore outbox;
@@ -45,6 +50,7 @@ public class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final SyncSettings settings;
     private final KioskConfig config;
+    private final PanelConnector panels;
     private final HttpClient http;
     private final Semaphore wakeups = new Semaphore(0);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -52,13 +58,14 @@ public class OutboxSender implements AutoCloseable {
     private int batchSize;
 
     public OutboxSender(OutboxStore outbox, SyncStatus status, JsonMapper json, Clock clock, SyncSettings settings,
-                        KioskConfig config) {
+                        KioskConfig config, PanelConnector panels) {
         this.outbox = outbox;
         this.status = status;
         this.json = json;
         this.clock = clock;
         this.settings = settings;
         this.config = config;
+        this.panels = panels;
         this.batchSize = settings.batchSize();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -82,9 +89,15 @@ public class OutboxSender implements AutoCloseable {
 
     private void run() {
         Duration backoff = Duration.ofSeconds(1);
+        long nextHeartbeat = 0;
         while (stopped.getCount() > 0) {
             Round round;
             try {
+                if (System.nanoTime() - nextHeartbeat >= 0) {
+                    prune();
+                    heartbeat();
+                    nextHeartbeat = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds());
+                }
                 round = sendOnce();
             } catch (RuntimeException e) {
                 LOG.error("sending the outbox failed unexpectedly", e);
@@ -116,17 +129,42 @@ public class OutboxSender implements AutoCloseable {
         }
     }
 
-    private Round sendOnce() {
-        List<OutboxStore.PendingEvent> events = outbox.pending(batchSize);
-        if (events.isEmpty()) {
-            return Round.IDLE;
+    private void prune() {
+        if (settings.retentionDays() <= 0) {
+            return;
         }
-        String batchId = UUID.randomUUID().toString();
-        byte[] body = batchBody(batchId, events);
-        URI uri = URI.create(config.serverUrl().replaceAll("/+$", "") + BATCHES_PATH);
+        int pruned = outbox.pruneSent(clock.instant().minus(Duration.ofDays(settings.retentionDays())));
+        if (pruned > 0) {
+            LOG.info("pruned {} sent events older than {} days", pruned, settings.retentionDays());
+        }
+    }
+
+    /** Tells the server this terminal is alive, its backlog and its panel's state; failures only log. */
+    private void heartbeat() {
+        String panel = panels.current().map(p -> p.driver().status().state().name()).orElse("NONE");
+        String body = "{\"terminalId\":\"" + config.terminalId() + "\",\"sentAt\":\"" + OffsetDateTime.now(clock)
+                + "\",\"pending\":" + outbox.pendingCount() + ",\"panel\":\"" + panel + "\",\"version\":\""
+                + VERSION + "\"}";
+        try {
+            HttpResponse<String> response = http.send(signed(HEARTBEAT_PATH, body.getBytes(StandardCharsets.UTF_8)),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 200) {
+                status.reachable(skew(parse(response.body())));
+            } else {
+                LOG.warn("heartbeat answered HTTP {}: {}", response.statusCode(), response.body());
+            }
+        } catch (IOException e) {
+            LOG.debug("heartbeat not delivered: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpRequest signed(String path, byte[] body) {
+        URI uri = URI.create(config.serverUrl().replaceAll("/+$", "") + path);
         String timestamp = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toString();
         String signature = new RequestSigner(config.terminalSecret()).sign("POST", uri.getRawPath(), timestamp, body);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        return HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(settings.requestTimeoutSeconds()))
                 .header("Content-Type", "application/json")
                 .header("X-Hailong-Terminal", config.terminalId())
@@ -134,6 +172,15 @@ public class OutboxSender implements AutoCloseable {
                 .header("X-Hailong-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+    }
+
+    private Round sendOnce() {
+        List<OutboxStore.PendingEvent> events = outbox.pending(batchSize);
+        if (events.isEmpty()) {
+            return Round.IDLE;
+        }
+        String batchId = UUID.randomUUID().toString();
+        HttpRequest request = signed(BATCHES_PATH, batchBody(batchId, events));
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -166,7 +213,9 @@ public class OutboxSender implements AutoCloseable {
                     }
                 }
             }
-            outbox.markAnswered(events.stream().map(OutboxStore.PendingEvent::seq).toList(), rejected, clock.instant());
+            long covered = answer.get("highestContiguousSeq") instanceof Number n ? n.longValue() : 0L;
+            outbox.markAnswered(events.stream().map(OutboxStore.PendingEvent::seq).toList(), rejected, covered,
+                    clock.instant());
             status.succeeded(clock.instant(), skew);
             batchSize = settings.batchSize();
             LOG.info("batch {}: {} events sent, {} accepted, {} duplicates, {} rejected, server covers up to seq {}",

@@ -161,9 +161,17 @@ public class OutboxStore {
                 }));
     }
 
-    /** Records the server's answer to a batch: the rejected events with their reasons, every other one sent. */
-    public void markAnswered(Collection<Long> seqs, Map<Long, String> rejected, Instant now) {
+    /**
+     * Records the server's answer to a batch: the rejected events with their reasons, every other one sent, and
+     * how far the server says it holds this terminal's events without a gap.
+     */
+    public void markAnswered(Collection<Long> seqs, Map<Long, String> rejected, long highestContiguousSeq, Instant now) {
         tx.executeWrite(status -> {
+            jdbc.prepareStatement("UPDATE seq_counter SET covered_seq = ? WHERE id = 1 AND covered_seq < ?", ps -> {
+                ps.setLong(1, highestContiguousSeq);
+                ps.setLong(2, highestContiguousSeq);
+                return ps.executeUpdate();
+            });
             jdbc.prepareStatement("UPDATE outbox SET status = ?, reject_reason = ?, sent_at = ? "
                     + "WHERE seq = ? AND status = 'PENDING'", ps -> {
                 for (long seq : seqs) {
@@ -193,6 +201,20 @@ public class OutboxStore {
     /** Events not yet answered by the server: pending and held. */
     public long pendingCount() {
         return count(PENDING) + count(HELD);
+    }
+
+    /**
+     * Deletes sent events older than {@code cutoff} that the server covers (seq up to its highestContiguousSeq).
+     * Pending, held and rejected events are never pruned.
+     *
+     * @return how many were deleted
+     */
+    public int pruneSent(Instant cutoff) {
+        return tx.executeWrite(status -> jdbc.prepareStatement("DELETE FROM outbox WHERE status = 'SENT' AND sent_at < ? "
+                + "AND seq <= (SELECT covered_seq FROM seq_counter WHERE id = 1)", ps -> {
+                    ps.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+                    return ps.executeUpdate();
+                }));
     }
 
     /**

@@ -8,5 +8,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record SyncSettings(@Bindable(defaultValue = "500") int batchSize,
                            @Bindable(defaultValue = "60") int maxBackoffSeconds,
                            @Bindable(defaultValue = "20") int requestTimeoutSeconds,
-                           @Bindable(defaultValue = "30") int idleCheckSeconds) {
+                           @Bindable(defaultValue = "30") int idleCheckSeconds,
+                           @Bindable(defaultValue = "60") int heartbeatSeconds,
+                           @Bindable(defaultValue = "30") int retentionDays) {
 }

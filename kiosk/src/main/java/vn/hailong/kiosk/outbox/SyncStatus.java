@@ -21,6 +21,12 @@ public class SyncStatus {
         current = new Snapshot(at, null, null, clockSkewSeconds, true);
     }
 
+    /** The server answered a heartbeat: reachable, with its clock, whatever the last send said. */
+    synchronized void reachable(Long clockSkewSeconds) {
+        current = new Snapshot(current.lastSyncAt(), current.lastError(), current.lastErrorDetail(),
+                clockSkewSeconds != null ? clockSkewSeconds : current.clockSkewSeconds(), true);
+    }
+
     synchronized void failed(SyncProblem problem, String detail, boolean serverReachable, Long clockSkewSeconds) {
         current = new Snapshot(current.lastSyncAt(), problem, detail, clockSkewSeconds != null ? clockSkewSeconds
                 : current.clockSkewSeconds(), serverReachable);

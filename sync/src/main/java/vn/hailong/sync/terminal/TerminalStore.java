@@ -64,6 +64,20 @@ public class TerminalStore {
         return true;
     }
 
+    /** Records a heartbeat: when the terminal was last seen, its backlog, its panel and its version. */
+    @Transactional
+    public void heartbeat(String terminalId, Instant seenAt, long pending, String panel, String version) {
+        jdbc.prepareStatement("UPDATE terminal SET last_seen = ?, pending_events = ?, panel_state = ?, app_version = ? "
+                + "WHERE terminal_id = ?", ps -> {
+                    ps.setObject(1, seenAt.atOffset(ZoneOffset.UTC));
+                    ps.setLong(2, pending);
+                    ps.setString(3, panel);
+                    ps.setString(4, version);
+                    ps.setString(5, terminalId);
+                    return ps.executeUpdate();
+                });
+    }
+
     @Transactional
     public boolean revoke(String terminalId) {
         return jdbc.prepareStatement("UPDATE terminal SET revoked = TRUE WHERE terminal_id = ?", ps -> {
