@@ -23,6 +23,7 @@ import vn.hailong.kiosk.config.KioskConfig;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.kiosk.outbox.SyncStatus;
+import vn.hailong.kiosk.panel.PanelConfig;
 import vn.hailong.kiosk.panel.PanelConnector;
 import vn.hailong.kiosk.rating.RatingRecorder;
 import vn.hailong.kiosk.rating.ReasonsPrompt;
@@ -34,7 +35,6 @@ import vn.hailong.kiosk.ui.StatusLine;
 @Singleton
 public class KioskApp {
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
-    private static final Duration DEBOUNCE = Duration.ofMillis(300);
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final KioskConfig config;
@@ -44,10 +44,12 @@ public class KioskApp {
     private final SyncStatus syncStatus;
     private final PanelConnector panels;
     private final RatingSessions sessions;
+    private final PanelConfig panelConfig;
     private final Clock clock;
 
     public KioskApp(KioskConfig config, RatingRecorder recorder, OutboxSender sender, OutboxStore outbox,
-                    SyncStatus syncStatus, PanelConnector panels, RatingSessions sessions, Clock clock) {
+                    SyncStatus syncStatus, PanelConnector panels, RatingSessions sessions, PanelConfig panelConfig,
+                    Clock clock) {
         this.config = config;
         this.recorder = recorder;
         this.sender = sender;
@@ -55,6 +57,7 @@ public class KioskApp {
         this.syncStatus = syncStatus;
         this.panels = panels;
         this.sessions = sessions;
+        this.panelConfig = panelConfig;
         this.clock = clock;
     }
 
@@ -69,7 +72,8 @@ public class KioskApp {
             CitizenScreen citizen = new CitizenScreen(screen, recorder.scale(), config.english(), clock,
                     Duration.ofSeconds(config.confirmationSeconds()), prompt);
             recorder.addListener(citizen);
-            KeyboardPanel keyboard = new KeyboardPanel(recorder.scale().size(), DEBOUNCE, clock);
+            KeyboardPanel keyboard = new KeyboardPanel(recorder.scale().size(),
+                    Duration.ofMillis(panelConfig.debounceMs()), clock);
             keyboard.start(recorder);
             serial = panels.start(recorder);
             sender.start();

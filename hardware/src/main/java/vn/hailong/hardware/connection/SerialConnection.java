@@ -56,6 +56,9 @@ public final class SerialConnection implements Connection {
         }
         // semi-blocking reads: return as soon as bytes arrive, or after the timeout set per read
         candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 200, 0);
+        // What the line buffered while nobody listened are presses the panel already gave up on (it resends
+        // for 2.5 s): no citizen saw them confirmed, so they must not become ratings now.
+        candidate.flushIOBuffers();
         port = candidate;
     }
 

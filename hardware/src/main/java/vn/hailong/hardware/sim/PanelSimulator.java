@@ -58,6 +58,7 @@ public final class PanelSimulator implements AutoCloseable {
     private boolean dropAcks;
     private boolean plugged = true;
     private long acksReceived;
+    private final java.util.Set<Integer> acknowledged = new java.util.LinkedHashSet<>();
     private long resendsSent;
 
     public PanelSimulator(Connection connection, Protocol protocol, int buttons, Duration heartbeat,
@@ -150,6 +151,11 @@ public final class PanelSimulator implements AutoCloseable {
         return unacked.size();
     }
 
+    /** Every devseq the host has acknowledged, late ones included: the presses the panel saw confirmed. */
+    public synchronized java.util.Set<Integer> acknowledgedSeqs() {
+        return new java.util.LinkedHashSet<>(acknowledged);
+    }
+
     public synchronized long acksReceived() {
         return acksReceived;
     }
@@ -226,6 +232,7 @@ public final class PanelSimulator implements AutoCloseable {
             acksReceived++;
             try {
                 int seq = Integer.parseInt(body.substring(6));
+                acknowledged.add(seq);
                 unacked.removeIf(u -> u.seq == seq);
             } catch (NumberFormatException e) {
                 // not an ack this panel understands

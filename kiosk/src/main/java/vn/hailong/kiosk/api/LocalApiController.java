@@ -91,6 +91,7 @@ public class LocalApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("terminalId", config.terminalId());
         body.put("pending", outbox.pendingCount());
+        body.put("lastSeq", outbox.lastSeq());
         body.put("rejected", outbox.count("REJECTED"));
         body.put("lastSyncAt", s.lastSyncAt() == null ? null : s.lastSyncAt().toString());
         body.put("lastError", s.lastError() == null ? null : s.lastError().text(config.english()));

@@ -198,6 +198,16 @@ public class OutboxStore {
         }));
     }
 
+    /** The last seq handed out: how many events this terminal has ever recorded. */
+    public long lastSeq() {
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT last_seq FROM seq_counter WHERE id = 1", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
     /** Events not yet answered by the server: pending and held. */
     public long pendingCount() {
         return count(PENDING) + count(HELD);

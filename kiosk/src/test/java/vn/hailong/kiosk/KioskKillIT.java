@@ -1,0 +1,201 @@
+package vn.hailong.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hailong.hardware.connection.SerialConnection;
+import vn.hailong.hardware.connection.SocatPair;
+import vn.hailong.hardware.panel.SerialPanel;
+import vn.hailong.hardware.sim.PanelSimulator;
+
+/**
+ * The real kiosk jar under tmux, a real server process, a simulated NMEA panel on a socat pty: presses through
+ * the panel, the keyboard and a local-API session; the kiosk is killed with SIGKILL mid-stream and started
+ * again; the server's report then counts exactly the presses that were confirmed.
+ */
+class KioskKillIT {
+    private static final Path KIOSK_JAR = Path.of("target", "hailong-kiosk.jar").toAbsolutePath();
+    private static final Duration T = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    @TempDir
+    Path dir;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final java.util.List<String> hostSaid = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out.trim();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Map<String, Object> json(HttpResponse<String> r) throws IOException {
+        return JSON.readValue(r.body(), Argument.mapOf(String.class, Object.class));
+    }
+
+    private Map<String, Object> status(int localPort) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort
+                    + "/api/v1/status")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? json(r) : Map.of();
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    private long lastSeq(int localPort) {
+        Object v = status(localPort).get("lastSeq");
+        return v instanceof Number n ? n.longValue() : -1;
+    }
+
+    /** Starts the kiosk jar in a new tmux session and returns the java process id. */
+    private long startKiosk(String session, SyncServerProcess server, String secret, SocatPair socat, int localPort)
+            throws Exception {
+        String command = "exec env LANG=C.UTF-8 HAILONG_SERVER_URL=" + server.uri() + " HAILONG_TERMINAL_ID=T-KILL-01"
+                + " HAILONG_TERMINAL_SECRET=" + secret + " HAILONG_DATA_DIR=" + dir.resolve("kiosk")
+                + " HAILONG_PANEL_PORT=" + socat.host() + " HAILONG_LOCAL_PORT=" + localPort
+                + " java -Dhailong.min-interval-seconds=0 -Dhailong.reasons-timeout-seconds=0 -Dhailong.panel.debounce-ms=0"
+                + " -jar " + KIOSK_JAR;
+        run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command);
+        long pid = Long.parseLong(run("tmux", "display", "-p", "-t", session, "#{pane_pid}"));
+        Await.until(T, () -> "OK".equals(status(localPort).get("panel")), () -> "the kiosk is up with its panel: "
+                + status(localPort) + pane(session));
+        return pid;
+    }
+
+    private String log() {
+        try {
+            return java.nio.file.Files.readString(dir.resolve("kiosk").resolve("kiosk.log"));
+        } catch (IOException e) {
+            return "(no kiosk log)";
+        }
+    }
+
+    private static void killSession(String session) {
+        try {
+            run("tmux", "kill-session", "-t", session);
+        } catch (IllegalStateException | IOException | InterruptedException e) {
+            // already gone with its process
+        }
+    }
+
+    private static String pane(String session) {
+        try {
+            return run("tmux", "capture-pane", "-p", "-J", "-t", session);
+        } catch (IOException | InterruptedException e) {
+            return "";
+        }
+    }
+
+    /** A panel press is confirmed when its LED lights: the kiosk stored it (an ack alone may be a debounce). */
+    private void panelPress(PanelSimulator sim, int button) {
+        long before = leds();
+        sim.press(button);
+        Await.until(T, () -> leds() == before + 1 && sim.unacknowledged() == 0, () -> "the panel press is confirmed");
+    }
+
+    private long leds() {
+        synchronized (hostSaid) {
+            return hostSaid.stream().filter(s -> s.startsWith("HLLED,")).count();
+        }
+    }
+
+    private int keyPress(String session, int localPort, char key) throws Exception {
+        long before = lastSeq(localPort);
+        run("tmux", "send-keys", "-t", session, String.valueOf(key));
+        Await.until(T, () -> lastSeq(localPort) == before + 1, () -> "the key press is stored: " + pane(session)
+                + log());
+        return 1;
+    }
+
+    @Test
+    void afterASigkillTheServerCountsExactlyTheConfirmedPresses() throws Exception {
+        String session = "hailong-kill-" + UUID.randomUUID().toString().substring(0, 8);
+        int localPort = freePort();
+        try (SyncServerProcess server = new SyncServerProcess(dir);
+             SocatPair socat = new SocatPair(dir).start();
+             PanelSimulator sim = new PanelSimulator(new SerialConnection(socat.panel(), 9600), SerialPanel.Protocol.NMEA,
+                     4, Duration.ofSeconds(1), hostSaid::add, 11)) {
+            server.start();
+            HttpResponse<String> provisioned = server.post("/api/v1/admin/terminals",
+                    "{\"terminalId\":\"T-KILL-01\",\"agencyCode\":\"000.00.15.H12\",\"counter\":\"2\"}",
+                    SyncServerProcess.ADMIN_TOKEN);
+            String secret = (String) json(provisioned).get("secret");
+            sim.start();
+            int keys = 0;
+            long pid = startKiosk(session, server, secret, socat, localPort);
+            try {
+                for (int i = 0; i < 6; i++) {
+                    panelPress(sim, i % 4 + 1);
+                }
+                keys += keyPress(session, localPort, '3');
+                keys += keyPress(session, localPort, '4');
+                HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort
+                        + "/api/v1/session")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                        .ofString("{\"dossierCode\":\"D-KILL-1\",\"officerId\":\"cb02\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, opened.statusCode(), opened.body());
+                panelPress(sim, 2);
+                for (int i = 0; i < 4; i++) {
+                    panelPress(sim, 4 - i % 4);
+                }
+                run("kill", "-9", Long.toString(pid));                    // mid-stream, no warning
+                Await.until(T, () -> status(localPort).isEmpty(), () -> "the kiosk is gone");
+                sim.press(1);                                            // nobody listens: never confirmed
+                Await.until(T, () -> sim.unacknowledged() == 0, () -> "the panel gives up on it");
+                killSession(session);                                    // the pane ends with its process
+
+                pid = startKiosk(session, server, secret, socat, localPort);
+                for (int i = 0; i < 3; i++) {
+                    panelPress(sim, i + 2);
+                }
+                keys += keyPress(session, localPort, '1');
+                int confirmed = (int) leds() + keys;
+                Await.until(T, () -> ((Number) status(localPort).get("pending")).longValue() == 0,
+                        () -> "everything sent: " + status(localPort));
+                LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+                HttpResponse<String> report = server.get("/api/v1/reports/satisfaction?from=" + today.minusDays(1)
+                        + "&to=" + today.plusDays(1), SyncServerProcess.ADMIN_TOKEN);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> total = (Map<String, Object>) json(report).get("total");
+                assertEquals(confirmed, ((Number) total.get("counted")).intValue(), report.body());
+                assertEquals(confirmed, lastSeq(localPort), "one event per confirmed press, no seq lost or repeated");
+                assertTrue(confirmed >= 15, "the run pressed enough: " + confirmed);
+            } finally {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                killSession(session);
+            }
+        }
+    }
+}
