@@ -20,6 +20,7 @@ import vn.hailong.hardware.panel.PanelStatus;
 import vn.hailong.hardware.sim.PanelSimulator;
 import vn.hailong.kiosk.panel.ConnectedPanel;
 import vn.hailong.kiosk.config.KioskConfig;
+import vn.hailong.kiosk.officer.OfficerConsole;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.kiosk.outbox.SyncStatus;
@@ -45,11 +46,12 @@ public class KioskApp {
     private final PanelConnector panels;
     private final RatingSessions sessions;
     private final PanelConfig panelConfig;
+    private final OfficerConsole officer;
     private final Clock clock;
 
     public KioskApp(KioskConfig config, RatingRecorder recorder, OutboxSender sender, OutboxStore outbox,
                     SyncStatus syncStatus, PanelConnector panels, RatingSessions sessions, PanelConfig panelConfig,
-                    Clock clock) {
+                    OfficerConsole officer, Clock clock) {
         this.config = config;
         this.recorder = recorder;
         this.sender = sender;
@@ -58,6 +60,7 @@ public class KioskApp {
         this.panels = panels;
         this.sessions = sessions;
         this.panelConfig = panelConfig;
+        this.officer = officer;
         this.clock = clock;
     }
 
@@ -94,7 +97,7 @@ public class KioskApp {
                     status = status(serial);
                     nextStatus = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
                 }
-                citizen.draw(status);
+                citizen.draw(status, officer.view());
                 if (key == null) {
                     LockSupport.parkNanos(FRAME_NANOS);
                 }
@@ -112,7 +115,20 @@ public class KioskApp {
      */
     private void handle(KeyStroke key, CitizenScreen citizen, ReasonsPrompt prompt, KeyboardPanel keyboard,
                         Optional<ConnectedPanel> serial) {
-        if (key.getKeyType() == KeyType.F2) {
+        if (officer.isOpen()) {
+            switch (key.getKeyType()) {
+                case Escape -> officer.close();
+                case Enter -> officer.enter();
+                case Backspace -> officer.backspace();
+                case Character -> officer.type(key.getCharacter());
+                default -> {
+                }
+            }
+            return;
+        }
+        if (key.getKeyType() == KeyType.F3) {
+            officer.open();
+        } else if (key.getKeyType() == KeyType.F2) {
             citizen.toggleDetails();
         } else if (prompt.isOpen()) {
             if (key.getKeyType() == KeyType.Character && Character.isDigit(key.getCharacter())) {

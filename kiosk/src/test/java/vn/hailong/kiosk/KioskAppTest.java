@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class KioskAppTest {
 
     @Test
     void aKeyPressIsStoredAndThankedAndCtrlXQuits() throws Exception {
-        try (ApplicationContext context = KioskContexts.offline(dir)) {
+        try (ApplicationContext context = KioskContexts.offline(dir, "hailong.officer-pin", "2468")) {
             DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread app = new Thread(() -> {
@@ -51,6 +52,20 @@ class KioskAppTest {
             assertEquals(1, outbox.pendingCount());
             Await.until(Duration.ofSeconds(10), () -> screen(terminal).contains("Mất kết nối"),
                     () -> "the status line says the server is unreachable:\n" + screen(terminal));
+            // the officer opens a session from the keyboard: F3, PIN, scanned code, Enter
+            terminal.addInput(new KeyStroke(KeyType.F3));
+            for (char c : "2468".toCharArray()) {
+                terminal.addInput(new KeyStroke(c, false, false));
+            }
+            terminal.addInput(new KeyStroke(KeyType.Enter));
+            Await.until(Duration.ofSeconds(10), () -> screen(terminal).contains("quét mã hồ sơ"),
+                    () -> "dossier entry after the PIN:\n" + screen(terminal));
+            for (char c : "D-0042".toCharArray()) {
+                terminal.addInput(new KeyStroke(c, false, false));
+            }
+            terminal.addInput(new KeyStroke(KeyType.Enter));
+            Await.until(Duration.ofSeconds(10), () -> screen(terminal).contains("Hồ sơ: D-0042"),
+                    () -> "the citizen screen names the dossier:\n" + screen(terminal));
             terminal.addInput(new KeyStroke('x', true, false));
             app.join(10_000);
             assertTrue(!app.isAlive(), "Ctrl+X ends the kiosk");

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import vn.hailong.kiosk.officer.OfficerConsole;
 import vn.hailong.kiosk.rating.RatingListener;
 import vn.hailong.kiosk.rating.RatingScale;
 import vn.hailong.kiosk.rating.ReasonsPrompt;
@@ -85,6 +86,11 @@ public class CitizenScreen implements RatingListener {
 
     /** Draws the whole screen for now and shows it. */
     public synchronized void draw(StatusLine status) {
+        draw(status, null);
+    }
+
+    /** Draws the whole screen, with the officer's console over it while that is open. */
+    public synchronized void draw(StatusLine status, OfficerConsole.View officer) {
         TerminalSize resized = screen.doResizeIfNecessary();
         if (resized != null) {
             screen.clear();
@@ -96,7 +102,9 @@ public class CitizenScreen implements RatingListener {
         g.fill(' ');
         header(g, size);
         boolean message = clock.instant().isBefore(messageUntil);
-        if (details) {
+        if (officer != null && officer.stage() != OfficerConsole.Stage.CLOSED) {
+            officer(g, size, officer);
+        } else if (details) {
             details(g, size, status);
         } else if (prompt.isOpen()) {
             reasons(g, size);
@@ -248,6 +256,31 @@ public class CitizenScreen implements RatingListener {
             g.putString(size.getColumns() - help.length() - 1, row, help);
         }
         g.setBackgroundColor(TextColor.ANSI.BLACK);
+    }
+
+    private void officer(TextGraphics g, TerminalSize size, OfficerConsole.View v) {
+        g.setBackgroundColor(TextColor.ANSI.BLUE);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        int top = 6;
+        int height = Math.max(5, size.getRows() - top - 2);
+        int width = size.getColumns() - 2;
+        g.fillRectangle(new TerminalPosition(1, top), new TerminalSize(width, height), ' ');
+        g.enableModifiers(SGR.BOLD);
+        g.putString(3, top + 1, clip(text.officerTitle(), width - 4));
+        g.disableModifiers(SGR.BOLD);
+        String prompt = v.stage() == OfficerConsole.Stage.PIN ? text.officerPin() : text.officerDossier();
+        g.putString(3, top + 3, clip(prompt + v.typed() + "_", width - 4));
+        String note = switch (v.note()) {
+            case NO_PIN_CONFIGURED -> text.officerNoPin();
+            case WRONG_PIN -> text.officerWrongPin();
+            case CONFLICT -> String.format(text.officerConflict(), v.dossierCode());
+            case INVALID_CODE -> String.format(text.officerInvalid(), v.dossierCode());
+            default -> "";
+        };
+        g.setForegroundColor(TextColor.ANSI.YELLOW_BRIGHT);
+        g.putString(3, top + 5, clip(note, width - 4));
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE);
     }
 
     private void details(TextGraphics g, TerminalSize size, StatusLine s) {

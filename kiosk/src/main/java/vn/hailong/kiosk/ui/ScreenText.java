@@ -7,7 +7,8 @@ public record ScreenText(String title, String prompt, String thanks, String reco
                          String detailsTitle, String server, String lastError, String clockSkew, String seconds,
                          String panel, String device, String panelCounts, String dropped, String none,
                          String sessionPrompt, String dossier, String procedure, String reasonsQuestion,
-                         String reasonsHelp) {
+                         String reasonsHelp, String officerTitle, String officerPin, String officerNoPin,
+                         String officerWrongPin, String officerDossier, String officerConflict, String officerInvalid) {
 
     public static final ScreenText VI = new ScreenText(
             "ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG",
@@ -23,7 +24,7 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Đã kết nối máy chủ",
             "Mất kết nối",
             "Bảng nút không hoạt động",
-            "Phím 1-%d: đánh giá · F2: thông tin · Ctrl+X: thoát",
+            "Phím 1-%d · F2 thông tin · F3 cán bộ · Ctrl+X thoát",
             "THÔNG TIN KỸ THUẬT (F2 để đóng)",
             "Máy chủ",
             "Lỗi gần nhất",
@@ -38,7 +39,14 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Hồ sơ",
             "Thủ tục",
             "Ông/bà chưa hài lòng về điều gì? (có thể bỏ qua)",
-            "Bấm số để chọn · Enter: gửi · Esc: bỏ qua · còn %d giây");
+            "Bấm số để chọn · Enter: gửi · Esc: bỏ qua · còn %d giây",
+            "CÁN BỘ TẠI QUẦY (Esc để đóng)",
+            "Nhập mã PIN rồi bấm Enter: ",
+            "Chưa đặt mã PIN cán bộ: đặt HAILONG_OFFICER_PIN rồi khởi động lại",
+            "Sai mã PIN, xin nhập lại",
+            "Nhập hoặc quét mã hồ sơ rồi bấm Enter: ",
+            "Đang có phiên đánh giá cho hồ sơ %s: chờ người dân đánh giá hoặc hủy phiên",
+            "Mã hồ sơ không hợp lệ: %s");
 
     public static final ScreenText EN = new ScreenText(
             "HOW SATISFIED ARE YOU?",
@@ -54,7 +62,7 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Server connected",
             "Offline",
             "Button panel not working",
-            "Keys 1-%d: rate · F2: details · Ctrl+X: quit",
+            "Keys 1-%d · F2 details · F3 officer · Ctrl+X quit",
             "TECHNICAL DETAILS (F2 to close)",
             "Server",
             "Last error",
@@ -69,7 +77,14 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Dossier",
             "Procedure",
             "What were you not satisfied with? (optional)",
-            "Press numbers to choose · Enter: send · Esc: skip · %d s left");
+            "Press numbers to choose · Enter: send · Esc: skip · %d s left",
+            "COUNTER OFFICER (Esc to close)",
+            "Enter the PIN, then Enter: ",
+            "No officer PIN is set: set HAILONG_OFFICER_PIN and restart",
+            "Wrong PIN, please try again",
+            "Type or scan the dossier code, then Enter: ",
+            "A rating session is open for dossier %s: wait for the rating or cancel it",
+            "Not a valid dossier code: %s");
 
     public static ScreenText of(boolean english) {
         return english ? EN : VI;
