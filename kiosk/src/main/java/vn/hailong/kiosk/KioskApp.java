@@ -1,6 +1,10 @@
 package vn.hailong.kiosk;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
+import com.googlecode.lanterna.terminal.ExtendedTerminal;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -14,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hailong.hardware.panel.Channel;
 import vn.hailong.hardware.panel.KeyboardPanel;
+import vn.hailong.hardware.panel.Press;
 import vn.hailong.hardware.panel.PanelState;
 import vn.hailong.hardware.panel.PanelStatus;
 import vn.hailong.hardware.sim.PanelSimulator;
@@ -68,6 +74,10 @@ public class KioskApp {
     public void run(Terminal terminal) throws IOException {
         Screen screen = new TerminalScreen(terminal);
         screen.startScreen();
+        if (terminal instanceof ExtendedTerminal extended) {
+            // touch screens report a tap as a mouse click
+            extended.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
+        }
         screen.setCursorPosition(null);
         Optional<ConnectedPanel> serial = Optional.empty();
         try {
@@ -126,7 +136,11 @@ public class KioskApp {
             }
             return;
         }
-        if (key.getKeyType() == KeyType.F3) {
+        if (key instanceof MouseAction mouse) {
+            if (mouse.getActionType() == MouseActionType.CLICK_DOWN) {
+                touch(citizen.targetAt(mouse.getPosition()), citizen, prompt);
+            }
+        } else if (key.getKeyType() == KeyType.F3) {
             officer.open();
         } else if (key.getKeyType() == KeyType.F2) {
             citizen.toggleDetails();
@@ -141,6 +155,20 @@ public class KioskApp {
             }
         } else if (key.getKeyType() == KeyType.Character) {
             rate(key.getCharacter(), keyboard, serial);
+        }
+    }
+
+    /** A tap: a rating value, or in the reasons prompt a reason, send or skip. */
+    private void touch(CitizenScreen.Target target, CitizenScreen citizen, ReasonsPrompt prompt) {
+        switch (target.kind()) {
+            case VALUE -> recorder.onPress(new Press(target.number(), Press.NO_DEVICE_SEQ, clock.instant(), Channel.TOUCH));
+            case REASON -> prompt.toggle(target.number());
+            case SEND, SKIP -> prompt.answer(target.kind() == CitizenScreen.Target.Kind.SKIP).ifPresent(a -> {
+                recorder.finishReasons(a.seq(), a.reasons());
+                citizen.reasonsAnswered();
+            });
+            default -> {
+            }
         }
     }
 

@@ -164,18 +164,21 @@ public class CitizenScreen implements RatingListener {
         g.disableModifiers(SGR.BOLD);
         java.util.Set<SipasElement> chosen = prompt.chosen();
         SipasElement[] elements = SipasElement.values();
-        int top = 8;
-        int rowsEach = Math.max(1, Math.min(3, (size.getRows() - top - 3) / elements.length));
-        int width = Math.min(size.getColumns() - 4, 60);
-        int left = (size.getColumns() - width) / 2;
         for (int i = 0; i < elements.length; i++) {
             boolean on = chosen.contains(elements[i]);
+            Box box = reasonBox(size, i + 1);
             g.setBackgroundColor(on ? TextColor.ANSI.RED_BRIGHT : TextColor.ANSI.WHITE);
             g.setForegroundColor(TextColor.ANSI.BLACK);
-            int row = top + i * rowsEach;
-            g.fillRectangle(new TerminalPosition(left, row), new TerminalSize(width, Math.max(1, rowsEach - 1)), ' ');
-            g.putString(left + 2, row + (rowsEach - 1) / 2, clip("[" + (i + 1) + "] " + (on ? "✓ " : "  ")
-                    + elements[i].label(english), width - 4));
+            g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), box.height()), ' ');
+            g.putString(box.left() + 2, box.top() + (box.height() - 1) / 2, clip("[" + (i + 1) + "] " + (on ? "✓ " : "  ")
+                    + elements[i].label(english), box.width() - 4));
+        }
+        for (boolean send : new boolean[] {true, false}) {
+            Box box = actionBox(size, send);
+            g.setBackgroundColor(send ? TextColor.ANSI.GREEN : TextColor.ANSI.WHITE);
+            g.setForegroundColor(TextColor.ANSI.BLACK);
+            g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), 1), ' ');
+            centreIn(g, box.left(), box.width(), box.top(), send ? text.send() : text.skip());
         }
         g.setBackgroundColor(TextColor.ANSI.BLACK);
         g.setForegroundColor(TextColor.ANSI.WHITE);
@@ -183,26 +186,87 @@ public class CitizenScreen implements RatingListener {
     }
 
     private void buttons(TextGraphics g, TerminalSize size) {
+        for (int value = 1; value <= scale.size(); value++) {
+            Box box = buttonBox(size, value);
+            g.setBackgroundColor(colour(value));
+            g.setForegroundColor(TextColor.ANSI.BLACK);
+            g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), box.height()), ' ');
+            g.enableModifiers(SGR.BOLD);
+            int middle = box.top() + box.height() / 2;
+            centreIn(g, box.left(), box.width(), middle - 2, "[ " + value + " ]");
+            String[] words = wrap(scale.label(value, english), box.width() - 2);
+            for (int i = 0; i < words.length; i++) {
+                centreIn(g, box.left(), box.width(), middle + i, words[i]);
+            }
+            g.disableModifiers(SGR.BOLD);
+        }
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+    }
+
+    /** A rectangle of the screen: where a target is drawn, and where a touch on it lands. */
+    record Box(int left, int top, int width, int height) {
+        boolean contains(TerminalPosition p) {
+            return p.getColumn() >= left && p.getColumn() < left + width && p.getRow() >= top && p.getRow() < top + height;
+        }
+    }
+
+    /** What a touch (mouse click) at a position means on the screen as it is now. */
+    public record Target(Kind kind, int number) {
+        /** A rating value, a reason to toggle, or the prompt's send and skip buttons. */
+        public enum Kind { NONE, VALUE, REASON, SEND, SKIP }
+    }
+
+    public synchronized Target targetAt(TerminalPosition p) {
+        TerminalSize size = screen.getTerminalSize();
+        if (details) {
+            return new Target(Target.Kind.NONE, 0);
+        }
+        if (prompt.isOpen()) {
+            for (int i = 1; i <= SipasElement.values().length; i++) {
+                if (reasonBox(size, i).contains(p)) {
+                    return new Target(Target.Kind.REASON, i);
+                }
+            }
+            if (actionBox(size, true).contains(p)) {
+                return new Target(Target.Kind.SEND, 0);
+            }
+            if (actionBox(size, false).contains(p)) {
+                return new Target(Target.Kind.SKIP, 0);
+            }
+            return new Target(Target.Kind.NONE, 0);
+        }
+        for (int value = 1; value <= scale.size(); value++) {
+            if (buttonBox(size, value).contains(p)) {
+                return new Target(Target.Kind.VALUE, value);
+            }
+        }
+        return new Target(Target.Kind.NONE, 0);
+    }
+
+    private Box buttonBox(TerminalSize size, int value) {
         int n = scale.size();
         int gap = 1;
         int top = 6;
         int height = Math.max(5, size.getRows() - top - 2);
         int width = Math.max(10, (size.getColumns() - gap * (n + 1)) / n);
-        for (int value = 1; value <= n; value++) {
-            int left = gap + (value - 1) * (width + gap);
-            g.setBackgroundColor(colour(value));
-            g.setForegroundColor(TextColor.ANSI.BLACK);
-            g.fillRectangle(new TerminalPosition(left, top), new TerminalSize(width, height), ' ');
-            g.enableModifiers(SGR.BOLD);
-            int middle = top + height / 2;
-            centreIn(g, left, width, middle - 2, "[ " + value + " ]");
-            String[] words = wrap(scale.label(value, english), width - 2);
-            for (int i = 0; i < words.length; i++) {
-                centreIn(g, left, width, middle + i, words[i]);
-            }
-            g.disableModifiers(SGR.BOLD);
-        }
-        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        return new Box(gap + (value - 1) * (width + gap), top, width, height);
+    }
+
+    private static int reasonRows(TerminalSize size) {
+        return Math.max(1, Math.min(3, (size.getRows() - 8 - 5) / SipasElement.values().length));
+    }
+
+    private static Box reasonBox(TerminalSize size, int n) {
+        int width = Math.min(size.getColumns() - 4, 60);
+        int rows = reasonRows(size);
+        return new Box((size.getColumns() - width) / 2, 8 + (n - 1) * rows, width, Math.max(1, rows - 1));
+    }
+
+    private static Box actionBox(TerminalSize size, boolean send) {
+        int row = 8 + SipasElement.values().length * reasonRows(size);
+        int width = 18;
+        int centre = size.getColumns() / 2;
+        return new Box(send ? centre - width - 2 : centre + 2, row, width, 1);
     }
 
     private void thanks(TextGraphics g, TerminalSize size) {

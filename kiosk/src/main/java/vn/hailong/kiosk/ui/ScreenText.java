@@ -8,7 +8,8 @@ public record ScreenText(String title, String prompt, String thanks, String reco
                          String panel, String device, String panelCounts, String dropped, String none,
                          String sessionPrompt, String dossier, String procedure, String reasonsQuestion,
                          String reasonsHelp, String officerTitle, String officerPin, String officerNoPin,
-                         String officerWrongPin, String officerDossier, String officerConflict, String officerInvalid) {
+                         String officerWrongPin, String officerDossier, String officerConflict, String officerInvalid,
+                         String send, String skip) {
 
     public static final ScreenText VI = new ScreenText(
             "ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG",
@@ -46,7 +47,9 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Sai mã PIN, xin nhập lại",
             "Nhập hoặc quét mã hồ sơ rồi bấm Enter: ",
             "Đang có phiên đánh giá cho hồ sơ %s: chờ người dân đánh giá hoặc hủy phiên",
-            "Mã hồ sơ không hợp lệ: %s");
+            "Mã hồ sơ không hợp lệ: %s",
+            "GỬI",
+            "BỎ QUA");
 
     public static final ScreenText EN = new ScreenText(
             "HOW SATISFIED ARE YOU?",
@@ -84,7 +87,9 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Wrong PIN, please try again",
             "Type or scan the dossier code, then Enter: ",
             "A rating session is open for dossier %s: wait for the rating or cancel it",
-            "Not a valid dossier code: %s");
+            "Not a valid dossier code: %s",
+            "SEND",
+            "SKIP");
 
     public static ScreenText of(boolean english) {
         return english ? EN : VI;
