@@ -34,6 +34,7 @@ import vn.hailong.kiosk.panel.PanelConfig;
 import vn.hailong.kiosk.panel.PanelConnector;
 import vn.hailong.kiosk.rating.RatingRecorder;
 import vn.hailong.kiosk.rating.ReasonsPrompt;
+import vn.hailong.kiosk.session.RatingSession;
 import vn.hailong.kiosk.session.RatingSessions;
 import vn.hailong.kiosk.ui.CitizenScreen;
 import vn.hailong.kiosk.ui.StatusLine;
@@ -189,7 +190,16 @@ public class KioskApp {
         PanelStatus panel = serial.map(p -> p.driver().status()).orElse(new PanelStatus(PanelState.NONE, "no serial panel"));
         return new StatusLine(config.terminalId(), outbox.pendingCount(), s.lastSyncAt(), s.lastError(),
                 s.clockSkewSeconds(), panel, config.serverUrl(), s.lastErrorDetail(),
-                serial.map(p -> p.driver().diagnostics()).orElse(null), sessions.current().orElse(null));
+                serial.map(p -> p.driver().diagnostics()).orElse(null), currentSession(), recorder.storageFailure());
+    }
+
+    /** The open session; none when the database cannot even be read (the storage error says why). */
+    private RatingSession currentSession() {
+        try {
+            return sessions.current().orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static boolean isQuit(KeyStroke key) {

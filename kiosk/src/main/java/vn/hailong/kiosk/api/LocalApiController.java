@@ -21,6 +21,7 @@ import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.kiosk.outbox.SyncStatus;
 import vn.hailong.kiosk.panel.ConnectedPanel;
 import vn.hailong.kiosk.panel.PanelConnector;
+import vn.hailong.kiosk.rating.RatingRecorder;
 import vn.hailong.kiosk.session.RatingSession;
 import vn.hailong.kiosk.session.RatingSessions;
 import vn.hailong.kiosk.session.SessionConflict;
@@ -39,14 +40,16 @@ public class LocalApiController {
     private final SyncStatus sync;
     private final PanelConnector panels;
     private final KioskConfig config;
+    private final RatingRecorder recorder;
 
     public LocalApiController(RatingSessions sessions, OutboxStore outbox, SyncStatus sync, PanelConnector panels,
-                              KioskConfig config) {
+                              KioskConfig config, RatingRecorder recorder) {
         this.sessions = sessions;
         this.outbox = outbox;
         this.sync = sync;
         this.panels = panels;
         this.config = config;
+        this.recorder = recorder;
     }
 
     @Serdeable
@@ -103,6 +106,7 @@ public class LocalApiController {
         body.put("panelReason", panel == null ? null : panel.driver().status().reason());
         body.put("panelDiagnostics", panel == null ? null : diagnostics(panel.driver().diagnostics()));
         body.put("session", sessions.current().map(LocalApiController::view).orElse(null));
+        body.put("storageFailure", recorder.storageFailure());
         return body;
     }
 

@@ -66,6 +66,7 @@ public class RatingRecorder implements PressHandler {
         return t;
     });
     private Instant lastUnbound;
+    private volatile String storageFailure;
 
     public RatingRecorder(OutboxStore outbox, OutboxSender sender, RatingSessions sessions, JsonMapper json, Clock clock,
                           KioskConfig config, PanelConfig panel,
@@ -111,6 +112,7 @@ public class RatingRecorder implements PressHandler {
             session = sessions.current();
         } catch (RuntimeException e) {
             LOG.error("press of button {} could NOT be stored: the session could not be read", value, e);
+            storageFailure = rootMessage(e);
             return refuse(Refusal.STORAGE_FAILED);
         }
         if (session.isEmpty() && lastUnbound != null && now.isBefore(lastUnbound.plus(minInterval))
@@ -131,8 +133,10 @@ public class RatingRecorder implements PressHandler {
                     () -> session.ifPresent(s -> sessions.closeInTransaction(s.sessionId())));
         } catch (RuntimeException e) {
             LOG.error("press of button {} could NOT be stored; the citizen was told to try again", value, e);
+            storageFailure = rootMessage(e);
             return refuse(Refusal.STORAGE_FAILED);
         }
+        storageFailure = null;
         if (session.isEmpty()) {
             lastUnbound = now;
         }
@@ -173,6 +177,23 @@ public class RatingRecorder implements PressHandler {
         LOG.info("rating seq {} released with reasons {}", seq, reasons);
         sender.wake();
         return true;
+    }
+
+    /**
+     * Why the last press could not be stored (disk full, database gone), until a press is stored again: what the
+     * officer must see. Null when storing works.
+     */
+    public String storageFailure() {
+        return storageFailure;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return message.lines().findFirst().orElse(root.getClass().getSimpleName());
     }
 
     /** A hardware button means the value the wiring map gives it; keys and touch name the value itself. */

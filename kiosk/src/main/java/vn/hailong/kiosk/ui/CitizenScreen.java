@@ -309,6 +309,14 @@ public class CitizenScreen implements RatingListener {
         String connection = status.lastError() == null
                 ? (status.lastSyncAt() == null ? "" : text.online() + " · ")
                 : text.offline() + ": " + status.lastError().text(english) + " · ";
+        if (status.storageFailure() != null) {
+            g.setBackgroundColor(TextColor.ANSI.RED);
+            g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+            g.fillRectangle(new TerminalPosition(0, row), new TerminalSize(size.getColumns(), 1), ' ');
+            g.putString(1, row, clip(text.storageFailedStatus() + ": " + status.storageFailure(), size.getColumns() - 2));
+            g.setBackgroundColor(TextColor.ANSI.BLACK);
+            return;
+        }
         String panel = status.panel() != null && status.panel().state() == PanelState.OFFLINE
                 ? text.panelOffline() + " · " : "";
         String left = panel + connection + text.pending() + ": " + status.pending() + " · " + text.lastSync() + ": "

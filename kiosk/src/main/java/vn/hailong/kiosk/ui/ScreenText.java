@@ -9,7 +9,7 @@ public record ScreenText(String title, String prompt, String thanks, String reco
                          String sessionPrompt, String dossier, String procedure, String reasonsQuestion,
                          String reasonsHelp, String officerTitle, String officerPin, String officerNoPin,
                          String officerWrongPin, String officerDossier, String officerConflict, String officerInvalid,
-                         String send, String skip) {
+                         String send, String skip, String storageFailedStatus) {
 
     public static final ScreenText VI = new ScreenText(
             "ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG",
@@ -49,7 +49,8 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Đang có phiên đánh giá cho hồ sơ %s: chờ người dân đánh giá hoặc hủy phiên",
             "Mã hồ sơ không hợp lệ: %s",
             "GỬI",
-            "BỎ QUA");
+            "BỎ QUA",
+            "LỖI GHI DỮ LIỆU, đánh giá không được lưu");
 
     public static final ScreenText EN = new ScreenText(
             "HOW SATISFIED ARE YOU?",
@@ -89,7 +90,8 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "A rating session is open for dossier %s: wait for the rating or cancel it",
             "Not a valid dossier code: %s",
             "SEND",
-            "SKIP");
+            "SKIP",
+            "STORAGE ERROR, ratings are not being saved");
 
     public static ScreenText of(boolean english) {
         return english ? EN : VI;

@@ -135,6 +135,7 @@ class RatingRecorderTest {
             }
             assertEquals(PressOutcome.REFUSED, recorder.onPress(press(4)));
             assertEquals(List.of(Refusal.STORAGE_FAILED), heard);
+            assertTrue(recorder.storageFailure() != null, "the officer is told why");
         }
     }
 

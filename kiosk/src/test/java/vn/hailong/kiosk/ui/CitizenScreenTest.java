@@ -117,7 +117,7 @@ class CitizenScreenTest {
                 new PanelStatus(PanelState.OK, "panel answering on /dev/ttyUSB0"), "http://10.0.0.5:8080",
                 "HTTP 401: X-Hailong-Timestamp is 412 s from the server's clock",
                 new PanelDiagnostics(17, Map.of(DropReason.NOISE, 297L, DropReason.BAD_CHECKSUM, 1L), 3, 1, 0, 2,
-                        "HL-4B 2.1 #00042"), null));
+                        "HL-4B 2.1 #00042"), null, null));
         String text = VirtualScreens.text(terminal);
         for (String s : new String[] {"THÔNG TIN KỸ THUẬT", "http://10.0.0.5:8080", "Máy chủ từ chối thiết bị",
                 "Lệch đồng hồ so với máy chủ: -412 giây", "Bảng nút: OK", "HL-4B 2.1 #00042",
@@ -176,6 +176,15 @@ class CitizenScreenTest {
         screen.draw(status);
         assertFalse(VirtualScreens.text(terminal).contains("chưa hài lòng về điều gì"));
         assertTrue(prompt.answer(false).isEmpty(), "too late to answer");
+    }
+
+    @Test
+    void aStorageFailureTakesOverTheOfficerLine() throws IOException {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        screen(terminal, 4, false).draw(new StatusLine("T-0001", 0, null, null, null, null, null, null, null, null,
+                "No space left on device"));
+        assertTrue(VirtualScreens.line(terminal, 23).contains("LỖI GHI DỮ LIỆU, đánh giá không được lưu: No space left"),
+                VirtualScreens.line(terminal, 23));
     }
 
     @Test
