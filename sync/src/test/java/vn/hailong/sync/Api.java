@@ -92,6 +92,14 @@ public final class Api {
                 "X-Hailong-Timestamp", timestamp, "X-Hailong-Signature", sig);
     }
 
+    /** A correctly signed terminal GET: the signature covers the empty body. */
+    public Response signedGet(String terminalId, String secret, String path) {
+        String ts = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        String sig = RequestSignature.sign(secret, "GET", path, ts, new byte[0]);
+        return send("GET", path, null, "X-Hailong-Terminal", terminalId, "X-Hailong-Timestamp", ts,
+                "X-Hailong-Signature", sig);
+    }
+
     public Response report(String query) {
         return send("GET", "/api/v1/reports/satisfaction?" + query, null, "Authorization", "Bearer " + ADMIN);
     }

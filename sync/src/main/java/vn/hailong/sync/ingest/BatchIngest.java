@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import io.micronaut.http.HttpStatus;
 import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.api.Problems;
+import vn.hailong.sync.survey.SurveyBank;
+import vn.hailong.sync.survey.SurveyBankStore;
 import vn.hailong.sync.terminal.Terminal;
 
 /**
@@ -34,16 +36,18 @@ public class BatchIngest {
     private final JsonMapper json;
     private final RatingEventParser parser;
     private final EventStore store;
+    private final SurveyBankStore banks;
     private final Clock clock;
     private final int maxEvents;
     private final int maxBytes;
 
-    public BatchIngest(JsonMapper json, RatingEventParser parser, EventStore store, Clock clock,
+    public BatchIngest(JsonMapper json, RatingEventParser parser, EventStore store, SurveyBankStore banks, Clock clock,
                        @Property(name = "hailong.sync.max-events-per-batch", defaultValue = "1000") int maxEvents,
                        @Property(name = "hailong.sync.max-batch-bytes", defaultValue = "1048576") int maxBytes) {
         this.json = json;
         this.parser = parser;
         this.store = store;
+        this.banks = banks;
         this.clock = clock;
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
@@ -83,9 +87,10 @@ public class BatchIngest {
                     "a batch holds at most " + maxEvents + " events, this one has " + events.size());
         }
         Instant now = clock.instant();
+        SurveyBank bank = hasSurvey(events) ? banks.current() : SurveyBank.defaults();
         List<JudgedEvent> judged = new ArrayList<>(events.size());
         for (JsonNode event : events.values()) {
-            judged.add(parser.judge(event, terminal, now));
+            judged.add(parser.judge(event, terminal, now, bank));
         }
         long skew = Duration.between(now, sentAt.toInstant()).toSeconds();
         EventStore.Applied applied = applyWithRetry(terminal.terminalId(), judged, now, skew);
@@ -111,6 +116,16 @@ public class BatchIngest {
                 LOG.info("batch of {} raced another writer (attempt {}), applying again", terminalId, attempt);
             }
         }
+    }
+
+    private static boolean hasSurvey(JsonNode events) {
+        for (JsonNode e : events.values()) {
+            JsonNode type = e.isObject() ? e.get("type") : null;
+            if (type != null && type.isString() && "survey".equals(type.getStringValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUniqueViolation(Throwable e) {

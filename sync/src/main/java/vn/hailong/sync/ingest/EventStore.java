@@ -79,6 +79,7 @@ public class EventStore {
         }
         insertEvents(terminalId, toStore, receivedAt);
         insertRatings(terminalId, toStore);
+        insertSurveys(terminalId, toStore);
         long highest = advanceContiguousSeq(terminalId, receivedAt, clockSkewSeconds);
         return new Applied(accepted, duplicates, rejected, highest);
     }
@@ -156,8 +157,40 @@ public class EventStore {
         });
     }
 
+    private void insertSurveys(String terminalId, List<JudgedEvent> events) {
+        List<SurveyEvent> surveys = events.stream().map(JudgedEvent::survey).filter(s -> s != null).toList();
+        batch("INSERT INTO survey (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
+                + "counter_code, officer_id, procedure_code, dossier_code, answers, assessments, expectations) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", surveys, (ps, s) -> {
+            ps.setString(1, s.id());
+            ps.setString(2, terminalId);
+            ps.setLong(3, s.seq());
+            ps.setObject(4, s.at().withOffsetSameInstant(ZoneOffset.UTC));
+            ps.setObject(5, LocalTime.localDate(s.at()));
+            ps.setString(6, LocalTime.localMonth(s.at()));
+            ps.setString(7, s.agencyCode());
+            ps.setString(8, s.counter());
+            ps.setString(9, s.officerId());
+            ps.setString(10, s.procedureCode());
+            ps.setString(11, s.dossierCode());
+            ps.setString(12, joined(s.answers()));
+            ps.setString(13, joined(s.assessments()));
+            ps.setString(14, s.expectations().isEmpty() ? null : String.join(",", s.expectations()));
+        });
+    }
+
+    /** {@code K=V,K=V}, or null when empty: compact, and read back by the SIPAS report. */
+    private static String joined(Map<String, ?> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        values.forEach((k, v) -> out.append(out.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return out.toString();
+    }
+
     private void insertRatings(String terminalId, List<JudgedEvent> events) {
-        List<JudgedEvent> ratings = events.stream().filter(JudgedEvent::isValid).toList();
+        List<JudgedEvent> ratings = events.stream().filter(e -> e.rating() != null).toList();
         batch("INSERT INTO rating (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
                 + "counter_code, officer_id, procedure_code, dossier_code, scale, rating_value, rating_class, channel, "
                 + "reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ratings, (ps, e) -> {
