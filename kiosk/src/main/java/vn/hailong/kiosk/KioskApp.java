@@ -32,10 +32,16 @@ import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.kiosk.outbox.SyncStatus;
 import vn.hailong.kiosk.panel.PanelConfig;
 import vn.hailong.kiosk.panel.PanelConnector;
+import vn.hailong.kiosk.rating.RatingListener;
 import vn.hailong.kiosk.rating.RatingRecorder;
+import vn.hailong.kiosk.rating.RecordedRating;
+import vn.hailong.kiosk.rating.Refusal;
 import vn.hailong.kiosk.rating.ReasonsPrompt;
 import vn.hailong.kiosk.session.RatingSession;
 import vn.hailong.kiosk.session.RatingSessions;
+import vn.hailong.kiosk.survey.SurveyBankCache;
+import vn.hailong.kiosk.survey.SurveyFlow;
+import vn.hailong.kiosk.survey.SurveyRecorder;
 import vn.hailong.kiosk.ui.CitizenScreen;
 import vn.hailong.kiosk.ui.StatusLine;
 
@@ -43,6 +49,10 @@ import vn.hailong.kiosk.ui.StatusLine;
 @Singleton
 public class KioskApp {
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
+    /** A survey left alone this long ends, keeping its answers. */
+    private static final Duration SURVEY_IDLE = Duration.ofSeconds(60);
+    /** A survey started this soon after a bound rating is about that dossier. */
+    private static final Duration SURVEY_BINDS_WITHIN = Duration.ofMinutes(5);
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final KioskConfig config;
@@ -54,11 +64,16 @@ public class KioskApp {
     private final RatingSessions sessions;
     private final PanelConfig panelConfig;
     private final OfficerConsole officer;
+    private final SurveyBankCache surveyBank;
+    private final SurveyRecorder surveys;
     private final Clock clock;
+    /** The survey on screen, if any; touched by the UI thread only. */
+    private SurveyFlow survey;
+    private volatile RecordedRating lastRecorded;
 
     public KioskApp(KioskConfig config, RatingRecorder recorder, OutboxSender sender, OutboxStore outbox,
                     SyncStatus syncStatus, PanelConnector panels, RatingSessions sessions, PanelConfig panelConfig,
-                    OfficerConsole officer, Clock clock) {
+                    OfficerConsole officer, SurveyBankCache surveyBank, SurveyRecorder surveys, Clock clock) {
         this.config = config;
         this.recorder = recorder;
         this.sender = sender;
@@ -68,6 +83,8 @@ public class KioskApp {
         this.sessions = sessions;
         this.panelConfig = panelConfig;
         this.officer = officer;
+        this.surveyBank = surveyBank;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -86,6 +103,17 @@ public class KioskApp {
             CitizenScreen citizen = new CitizenScreen(screen, recorder.scale(), config.english(), clock,
                     Duration.ofSeconds(config.confirmationSeconds()), prompt);
             recorder.addListener(citizen);
+            recorder.addListener(new RatingListener() {
+                @Override
+                public void recorded(RecordedRating rating) {
+                    lastRecorded = rating;
+                }
+
+                @Override
+                public void refused(Refusal refusal) {
+                    // nothing to remember
+                }
+            });
             KeyboardPanel keyboard = new KeyboardPanel(recorder.scale().size(),
                     Duration.ofMillis(panelConfig.debounceMs()), clock);
             keyboard.start(recorder);
@@ -108,7 +136,8 @@ public class KioskApp {
                     status = status(serial);
                     nextStatus = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
                 }
-                citizen.draw(status, officer.view());
+                finishSurveyIfOver(citizen);
+                citizen.draw(status, officer.view(), survey);
                 if (key == null) {
                     LockSupport.parkNanos(FRAME_NANOS);
                 }
@@ -139,8 +168,22 @@ public class KioskApp {
         }
         if (key instanceof MouseAction mouse) {
             if (mouse.getActionType() == MouseActionType.CLICK_DOWN) {
-                touch(citizen.targetAt(mouse.getPosition()), citizen, prompt);
+                touch(citizen.targetAt(mouse.getPosition(), survey), citizen, prompt);
             }
+        } else if (survey != null) {
+            switch (key.getKeyType()) {
+                case Character -> {
+                    if (Character.isDigit(key.getCharacter())) {
+                        survey.choose(key.getCharacter() - '0');
+                    }
+                }
+                case Enter -> survey.next();
+                case Escape -> endSurvey(citizen);
+                default -> {
+                }
+            }
+        } else if (key.getKeyType() == KeyType.F4) {
+            startSurvey();
         } else if (key.getKeyType() == KeyType.F3) {
             officer.open();
         } else if (key.getKeyType() == KeyType.F2) {
@@ -168,8 +211,38 @@ public class KioskApp {
                 recorder.finishReasons(a.seq(), a.reasons());
                 citizen.reasonsAnswered();
             });
+            case SURVEY -> startSurvey();
+            case OPTION -> survey.choose(target.number());
+            case NEXT -> survey.next();
+            case FINISH -> endSurvey(citizen);
             default -> {
             }
+        }
+    }
+
+    private void startSurvey() {
+        survey = new SurveyFlow(surveyBank.current(), clock, SURVEY_IDLE);
+    }
+
+    /** The survey ended by itself (all answered, or idle): store what was answered. */
+    private void finishSurveyIfOver(CitizenScreen citizen) {
+        if (survey != null && survey.question().isEmpty()) {
+            endSurvey(citizen);
+        }
+    }
+
+    private void endSurvey(CitizenScreen citizen) {
+        SurveyFlow ended = survey;
+        survey = null;
+        RecordedRating last = lastRecorded;
+        String dossier = last != null && last.dossierCode() != null
+                && last.at().isAfter(clock.instant().minus(SURVEY_BINDS_WITHIN)) ? last.dossierCode() : null;
+        try {
+            if (surveys.record(ended.finish(), dossier) > 0) {
+                citizen.reasonsAnswered();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the survey could not be stored", e);
         }
     }
 

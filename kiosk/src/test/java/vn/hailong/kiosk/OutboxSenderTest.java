@@ -1,6 +1,7 @@
 package vn.hailong.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import java.net.http.HttpResponse;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.kiosk.outbox.SyncStatus;
+import vn.hailong.kiosk.survey.SurveyBankCache;
+import vn.hailong.kiosk.survey.SurveyFlow;
+import vn.hailong.kiosk.survey.SurveyQuestions;
+import vn.hailong.kiosk.survey.SurveyRecorder;
 
 /** How the sender treats the real server's answers: rejections are final, a too-large batch is split. */
 class OutboxSenderTest {
@@ -90,6 +95,27 @@ class OutboxSenderTest {
             assertEquals(2, outbox.pruneSent(Instant.now().plus(Duration.ofDays(1))));
             assertEquals(1, outbox.count("REJECTED"), "rejected events are kept");
             assertEquals(0, outbox.count("SENT"));
+        }
+    }
+
+    @Test
+    void theSurveyBankIsFetchedAndASurveyFromItIsAccepted() throws Exception {
+        try (ApplicationContext context = kiosk("T-SRV-1", 500)) {
+            OutboxStore outbox = context.getBean(OutboxStore.class);
+            SurveyBankCache bank = context.getBean(SurveyBankCache.class);
+            context.getBean(OutboxSender.class).start();
+            Await.until(Duration.ofSeconds(30), () -> bank.fetchedAt() != null, () -> "the bank is fetched");
+            SurveyQuestions questions = bank.current();
+            assertTrue(!questions.statements().isEmpty() && !questions.choices().isEmpty(), questions.toString());
+            SurveyFlow flow = new SurveyFlow(questions, java.time.Clock.systemUTC(), Duration.ofSeconds(60));
+            flow.choose(4);
+            for (int i = 1; i < 5; i++) {
+                flow.next();
+            }
+            flow.choose(2);
+            context.getBean(SurveyRecorder.class).record(flow.finish(), "D-SRV-1");
+            Await.until(Duration.ofSeconds(30), () -> outbox.pendingCount() == 0, () -> "the survey is answered");
+            assertEquals(1, outbox.count("SENT"), "accepted, not rejected");
         }
     }
 

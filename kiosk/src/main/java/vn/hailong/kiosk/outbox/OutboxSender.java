@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hailong.kiosk.config.KioskConfig;
 import vn.hailong.kiosk.panel.PanelConnector;
+import vn.hailong.kiosk.survey.SurveyBankCache;
 
 /**
  * Ships pending outbox events to the central server in signed batches, in seq order, and marks them from
@@ -40,6 +41,8 @@ import vn.hailong.kiosk.panel.PanelConnector;
 public class OutboxSender implements AutoCloseable {
     static final String BATCHES_PATH = "/api/v1/sync/batches";
     static final String HEARTBEAT_PATH = "/api/v1/sync/heartbeat";
+    static final String SURVEY_PATH = "/api/v1/sync/survey";
+    private static final Duration SURVEY_REFRESH = Duration.ofHours(1);
     private static final String VERSION = Optional.ofNullable(OutboxSender.class.getPackage().getImplementationVersion())
             .orElse("dev");
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -51,6 +54,7 @@ public class OutboxSender implements AutoCloseable {
     private final SyncSettings settings;
     private final KioskConfig config;
     private final PanelConnector panels;
+    private final SurveyBankCache surveys;
     private final HttpClient http;
     private final Semaphore wakeups = new Semaphore(0);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -58,7 +62,7 @@ public class OutboxSender implements AutoCloseable {
     private int batchSize;
 
     public OutboxSender(OutboxStore outbox, SyncStatus status, JsonMapper json, Clock clock, SyncSettings settings,
-                        KioskConfig config, PanelConnector panels) {
+                        KioskConfig config, PanelConnector panels, SurveyBankCache surveys) {
         this.outbox = outbox;
         this.status = status;
         this.json = json;
@@ -66,6 +70,7 @@ public class OutboxSender implements AutoCloseable {
         this.settings = settings;
         this.config = config;
         this.panels = panels;
+        this.surveys = surveys;
         this.batchSize = settings.batchSize();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -146,12 +151,22 @@ public class OutboxSender implements AutoCloseable {
                 + "\",\"pending\":" + outbox.pendingCount() + ",\"panel\":\"" + panel + "\",\"version\":\""
                 + VERSION + "\"}";
         try {
-            HttpResponse<String> response = http.send(signed(HEARTBEAT_PATH, body.getBytes(StandardCharsets.UTF_8)),
+            HttpResponse<String> response = http.send(signed("POST", HEARTBEAT_PATH, body.getBytes(StandardCharsets.UTF_8)),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 200) {
                 status.reachable(skew(parse(response.body())));
             } else {
                 LOG.warn("heartbeat answered HTTP {}: {}", response.statusCode(), response.body());
+            }
+            Instant fetched = surveys.fetchedAt();
+            if (fetched == null || fetched.plus(SURVEY_REFRESH).isBefore(clock.instant())) {
+                HttpResponse<String> bank = http.send(signed("GET", SURVEY_PATH, new byte[0]),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (bank.statusCode() == 200) {
+                    surveys.store(bank.body(), clock.instant());
+                } else {
+                    LOG.warn("survey bank answered HTTP {}: {}", bank.statusCode(), bank.body());
+                }
             }
         } catch (IOException e) {
             LOG.debug("heartbeat not delivered: {}", e.toString());
@@ -160,17 +175,18 @@ public class OutboxSender implements AutoCloseable {
         }
     }
 
-    private HttpRequest signed(String path, byte[] body) {
+    private HttpRequest signed(String method, String path, byte[] body) {
         URI uri = URI.create(config.serverUrl().replaceAll("/+$", "") + path);
         String timestamp = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toString();
-        String signature = new RequestSigner(config.terminalSecret()).sign("POST", uri.getRawPath(), timestamp, body);
+        String signature = new RequestSigner(config.terminalSecret()).sign(method, uri.getRawPath(), timestamp, body);
         return HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(settings.requestTimeoutSeconds()))
                 .header("Content-Type", "application/json")
                 .header("X-Hailong-Terminal", config.terminalId())
                 .header("X-Hailong-Timestamp", timestamp)
                 .header("X-Hailong-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
     }
 
@@ -180,7 +196,7 @@ public class OutboxSender implements AutoCloseable {
             return Round.IDLE;
         }
         String batchId = UUID.randomUUID().toString();
-        HttpRequest request = signed(BATCHES_PATH, batchBody(batchId, events));
+        HttpRequest request = signed("POST", BATCHES_PATH, batchBody(batchId, events));
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -21,6 +21,7 @@ import vn.hailong.kiosk.rating.RatingScale;
 import vn.hailong.kiosk.rating.ReasonsPrompt;
 import vn.hailong.kiosk.rating.SipasElement;
 import vn.hailong.kiosk.session.RatingSession;
+import vn.hailong.kiosk.survey.SurveyFlow;
 import vn.hailong.kiosk.rating.RecordedRating;
 import vn.hailong.kiosk.rating.Refusal;
 
@@ -91,6 +92,11 @@ public class CitizenScreen implements RatingListener {
 
     /** Draws the whole screen, with the officer's console over it while that is open. */
     public synchronized void draw(StatusLine status, OfficerConsole.View officer) {
+        draw(status, officer, null);
+    }
+
+    /** Draws the whole screen: the officer's console, or the survey, or the rating screen. */
+    public synchronized void draw(StatusLine status, OfficerConsole.View officer, SurveyFlow survey) {
         TerminalSize resized = screen.doResizeIfNecessary();
         if (resized != null) {
             screen.clear();
@@ -104,6 +110,8 @@ public class CitizenScreen implements RatingListener {
         boolean message = clock.instant().isBefore(messageUntil);
         if (officer != null && officer.stage() != OfficerConsole.Stage.CLOSED) {
             officer(g, size, officer);
+        } else if (survey != null && survey.question().isPresent()) {
+            survey(g, size, survey);
         } else if (details) {
             details(g, size, status);
         } else if (prompt.isOpen()) {
@@ -115,6 +123,7 @@ public class CitizenScreen implements RatingListener {
         } else {
             session(g, size, status.session());
             buttons(g, size);
+            surveyButton(g, size);
         }
         statusLine(g, size, status);
         try {
@@ -185,6 +194,76 @@ public class CitizenScreen implements RatingListener {
         centre(g, size.getColumns(), size.getRows() - 2, String.format(text.reasonsHelp(), prompt.secondsLeft()));
     }
 
+    private void surveyButton(TextGraphics g, TerminalSize size) {
+        Box box = surveyButtonBox(size);
+        g.setBackgroundColor(TextColor.ANSI.CYAN);
+        g.setForegroundColor(TextColor.ANSI.BLACK);
+        g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), 1), ' ');
+        centreIn(g, box.left(), box.width(), box.top(), text.surveyButton());
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE);
+    }
+
+    private static Box surveyButtonBox(TerminalSize size) {
+        int width = 30;
+        return new Box((size.getColumns() - width) / 2, size.getRows() - 2, width, 1);
+    }
+
+    private void survey(TextGraphics g, TerminalSize size, SurveyFlow flow) {
+        SurveyFlow.Question q = flow.question().orElseThrow();
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        g.fillRectangle(new TerminalPosition(0, 3), new TerminalSize(size.getColumns(), size.getRows() - 4), ' ');
+        g.enableModifiers(SGR.BOLD);
+        centre(g, size.getColumns(), 4, String.format(text.surveyTitle(), flow.number(), flow.count()));
+        String question = switch (q.kind()) {
+            case ELEMENT -> String.format(text.surveyElement(), SipasElement.values()[q.index()].label(english));
+            case STATEMENT -> flow.bank().statements().get(q.index()).text(english);
+            case CHOICES -> text.surveyChoices();
+        };
+        g.setForegroundColor(TextColor.ANSI.YELLOW_BRIGHT);
+        centre(g, size.getColumns(), 6, question);
+        g.disableModifiers(SGR.BOLD);
+        java.util.List<String> options = surveyOptions(flow, q);
+        java.util.List<String> chosen = flow.chosenExpectations();
+        for (int i = 0; i < options.size(); i++) {
+            Box box = optionBox(size, i + 1, options.size());
+            boolean on = q.kind() == SurveyFlow.Kind.CHOICES
+                    && chosen.contains(flow.bank().choices().get(i).code());
+            g.setBackgroundColor(on ? TextColor.ANSI.GREEN_BRIGHT : TextColor.ANSI.WHITE);
+            g.setForegroundColor(TextColor.ANSI.BLACK);
+            g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), box.height()), ' ');
+            g.putString(box.left() + 2, box.top(), clip("[" + (i + 1) + "] " + (on ? "✓ " : "") + options.get(i),
+                    box.width() - 4));
+        }
+        for (boolean next : new boolean[] {true, false}) {
+            Box box = actionBox(size, next);
+            g.setBackgroundColor(next ? TextColor.ANSI.WHITE : TextColor.ANSI.CYAN);
+            g.setForegroundColor(TextColor.ANSI.BLACK);
+            g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), 1), ' ');
+            centreIn(g, box.left(), box.width(), box.top(), next ? text.skip() : text.surveyEnd());
+        }
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE);
+        centre(g, size.getColumns(), size.getRows() - 2, text.surveyHelp());
+    }
+
+    private java.util.List<String> surveyOptions(SurveyFlow flow, SurveyFlow.Question q) {
+        return switch (q.kind()) {
+            case ELEMENT -> java.util.stream.IntStream.rangeClosed(1, 5)
+                    .mapToObj(v -> new RatingScale(5).label(v, english)).toList();
+            case STATEMENT -> java.util.List.of(text.surveyYes(), text.surveyNo());
+            case CHOICES -> flow.bank().choices().stream().map(c -> c.text(english)).toList();
+        };
+    }
+
+    /** Option {@code n} of {@code count}, one row each from row 8, as many as fit above the actions. */
+    private static Box optionBox(TerminalSize size, int n, int count) {
+        int width = Math.min(size.getColumns() - 4, 60);
+        int rows = Math.max(1, Math.min(2, (size.getRows() - 13) / Math.max(1, count)));
+        return new Box((size.getColumns() - width) / 2, 8 + (n - 1) * rows, width, 1);
+    }
+
     private void buttons(TextGraphics g, TerminalSize size) {
         for (int value = 1; value <= scale.size(); value++) {
             Box box = buttonBox(size, value);
@@ -213,12 +292,32 @@ public class CitizenScreen implements RatingListener {
     /** What a touch (mouse click) at a position means on the screen as it is now. */
     public record Target(Kind kind, int number) {
         /** A rating value, a reason to toggle, or the prompt's send and skip buttons. */
-        public enum Kind { NONE, VALUE, REASON, SEND, SKIP }
+        public enum Kind { NONE, VALUE, REASON, SEND, SKIP, SURVEY, OPTION, NEXT, FINISH }
     }
 
     public synchronized Target targetAt(TerminalPosition p) {
+        return targetAt(p, null);
+    }
+
+    /** As {@link #targetAt(TerminalPosition)}, with the survey on screen when {@code survey} runs. */
+    public synchronized Target targetAt(TerminalPosition p, SurveyFlow survey) {
         TerminalSize size = screen.getTerminalSize();
         if (details) {
+            return new Target(Target.Kind.NONE, 0);
+        }
+        if (survey != null && survey.question().isPresent()) {
+            java.util.List<String> options = surveyOptions(survey, survey.question().get());
+            for (int i = 1; i <= options.size(); i++) {
+                if (optionBox(size, i, options.size()).contains(p)) {
+                    return new Target(Target.Kind.OPTION, i);
+                }
+            }
+            if (actionBox(size, true).contains(p)) {
+                return new Target(Target.Kind.NEXT, 0);
+            }
+            if (actionBox(size, false).contains(p)) {
+                return new Target(Target.Kind.FINISH, 0);
+            }
             return new Target(Target.Kind.NONE, 0);
         }
         if (prompt.isOpen()) {
@@ -240,6 +339,9 @@ public class CitizenScreen implements RatingListener {
                 return new Target(Target.Kind.VALUE, value);
             }
         }
+        if (surveyButtonBox(size).contains(p)) {
+            return new Target(Target.Kind.SURVEY, 0);
+        }
         return new Target(Target.Kind.NONE, 0);
     }
 
@@ -247,7 +349,7 @@ public class CitizenScreen implements RatingListener {
         int n = scale.size();
         int gap = 1;
         int top = 6;
-        int height = Math.max(5, size.getRows() - top - 2);
+        int height = Math.max(5, size.getRows() - top - 3);
         int width = Math.max(10, (size.getColumns() - gap * (n + 1)) / n);
         return new Box(gap + (value - 1) * (width + gap), top, width, height);
     }

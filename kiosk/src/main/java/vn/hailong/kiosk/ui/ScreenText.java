@@ -9,7 +9,9 @@ public record ScreenText(String title, String prompt, String thanks, String reco
                          String sessionPrompt, String dossier, String procedure, String reasonsQuestion,
                          String reasonsHelp, String officerTitle, String officerPin, String officerNoPin,
                          String officerWrongPin, String officerDossier, String officerConflict, String officerInvalid,
-                         String send, String skip, String storageFailedStatus) {
+                         String send, String skip, String storageFailedStatus, String surveyButton,
+                         String surveyTitle, String surveyElement, String surveyYes, String surveyNo,
+                         String surveyChoices, String surveyHelp, String surveyEnd) {
 
     public static final ScreenText VI = new ScreenText(
             "ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG",
@@ -50,7 +52,15 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Mã hồ sơ không hợp lệ: %s",
             "GỬI",
             "BỎ QUA",
-            "LỖI GHI DỮ LIỆU, đánh giá không được lưu");
+            "LỖI GHI DỮ LIỆU, đánh giá không được lưu",
+            "GÓP Ý CHI TIẾT (F4)",
+            "GÓP Ý CHI TIẾT · câu %d/%d",
+            "Ông/bà hài lòng thế nào về: %s?",
+            "Đúng",
+            "Không đúng",
+            "Chọn tối đa 3 điều ông/bà mong được cải thiện",
+            "Bấm số để trả lời · Enter: câu tiếp · Esc: kết thúc",
+            "KẾT THÚC");
 
     public static final ScreenText EN = new ScreenText(
             "HOW SATISFIED ARE YOU?",
@@ -91,7 +101,15 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Not a valid dossier code: %s",
             "SEND",
             "SKIP",
-            "STORAGE ERROR, ratings are not being saved");
+            "STORAGE ERROR, ratings are not being saved",
+            "DETAILED FEEDBACK (F4)",
+            "DETAILED FEEDBACK · question %d/%d",
+            "How satisfied are you with: %s?",
+            "True",
+            "Not true",
+            "Choose up to 3 things you would like improved",
+            "Press a number to answer · Enter: next · Esc: finish",
+            "FINISH");
 
     public static ScreenText of(boolean english) {
         return english ? EN : VI;
