@@ -263,7 +263,8 @@ public class KioskApp {
         PanelStatus panel = serial.map(p -> p.driver().status()).orElse(new PanelStatus(PanelState.NONE, "no serial panel"));
         return new StatusLine(config.terminalId(), outbox.pendingCount(), s.lastSyncAt(), s.lastError(),
                 s.clockSkewSeconds(), panel, config.serverUrl(), s.lastErrorDetail(),
-                serial.map(p -> p.driver().diagnostics()).orElse(null), currentSession(), recorder.storageFailure());
+                serial.map(p -> p.driver().diagnostics()).orElse(null), currentSession(), recorder.storageFailure(),
+                outbox.count("REJECTED"));
     }
 
     /** The open session; none when the database cannot even be read (the storage error says why). */

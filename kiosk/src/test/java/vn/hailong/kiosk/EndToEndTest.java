@@ -1,5 +1,7 @@
 package vn.hailong.kiosk;
 
+import vn.hailong.hardware.Await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

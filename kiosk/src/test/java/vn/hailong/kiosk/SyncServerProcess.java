@@ -1,5 +1,7 @@
 package vn.hailong.kiosk;
 
+import vn.hailong.hardware.Await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -374,9 +374,9 @@ public class CitizenScreen implements RatingListener {
     private void thanks(TextGraphics g, TerminalSize size) {
         g.setBackgroundColor(TextColor.ANSI.GREEN);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
-        int top = 6;
-        int height = Math.max(5, size.getRows() - top - 2);
-        g.fillRectangle(new TerminalPosition(1, top), new TerminalSize(size.getColumns() - 2, height), ' ');
+        Box body = fillBody(g, size);
+        int top = body.top();
+        int height = body.height();
         g.enableModifiers(SGR.BOLD);
         centre(g, size.getColumns(), top + height / 2 - 1, text.thanks());
         g.disableModifiers(SGR.BOLD);
@@ -388,9 +388,9 @@ public class CitizenScreen implements RatingListener {
     private void refusal(TextGraphics g, TerminalSize size) {
         g.setBackgroundColor(lastRefusal == Refusal.STORAGE_FAILED ? TextColor.ANSI.RED : TextColor.ANSI.YELLOW);
         g.setForegroundColor(TextColor.ANSI.BLACK);
-        int top = 6;
-        int height = Math.max(5, size.getRows() - top - 2);
-        g.fillRectangle(new TerminalPosition(1, top), new TerminalSize(size.getColumns() - 2, height), ' ');
+        Box body = fillBody(g, size);
+        int top = body.top();
+        int height = body.height();
         g.enableModifiers(SGR.BOLD);
         String message = switch (lastRefusal) {
             case TOO_SOON -> text.tooSoon();
@@ -435,10 +435,10 @@ public class CitizenScreen implements RatingListener {
     private void officer(TextGraphics g, TerminalSize size, OfficerConsole.View v) {
         g.setBackgroundColor(TextColor.ANSI.BLUE);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
-        int top = 6;
-        int height = Math.max(5, size.getRows() - top - 2);
-        int width = size.getColumns() - 2;
-        g.fillRectangle(new TerminalPosition(1, top), new TerminalSize(width, height), ' ');
+        Box body = fillBody(g, size);
+        int top = body.top();
+        int height = body.height();
+        int width = body.width();
         g.enableModifiers(SGR.BOLD);
         g.putString(3, top + 1, clip(text.officerTitle(), width - 4));
         g.disableModifiers(SGR.BOLD);
@@ -460,15 +460,15 @@ public class CitizenScreen implements RatingListener {
     private void details(TextGraphics g, TerminalSize size, StatusLine s) {
         g.setBackgroundColor(TextColor.ANSI.BLUE);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
-        int top = 6;
-        int height = Math.max(5, size.getRows() - top - 2);
-        int width = size.getColumns() - 2;
-        g.fillRectangle(new TerminalPosition(1, top), new TerminalSize(width, height), ' ');
+        Box body = fillBody(g, size);
+        int top = body.top();
+        int height = body.height();
+        int width = body.width();
         java.util.List<String> lines = new java.util.ArrayList<>();
         lines.add(text.detailsTitle());
         lines.add(s.terminalId() + " · " + text.server() + ": " + (s.serverUrl() == null ? "" : s.serverUrl()));
-        lines.add(text.pending() + ": " + s.pending() + " · " + text.lastSync() + ": "
-                + (s.lastSyncAt() == null ? text.never() : TIME.format(s.lastSyncAt())));
+        lines.add(text.pending() + ": " + s.pending() + " · " + text.rejected() + ": " + s.rejected() + " · "
+                + text.lastSync() + ": " + (s.lastSyncAt() == null ? text.never() : TIME.format(s.lastSyncAt())));
         lines.add(text.lastError() + ": " + (s.lastError() == null ? text.none()
                 : s.lastError().text(english) + (s.lastErrorDetail() == null ? "" : " (" + s.lastErrorDetail() + ")")));
         lines.add(text.clockSkew() + ": " + (s.clockSkewSeconds() == null ? "?" : s.clockSkewSeconds() + " " + text.seconds()));
@@ -490,6 +490,13 @@ public class CitizenScreen implements RatingListener {
             g.disableModifiers(SGR.BOLD);
         }
         g.setBackgroundColor(TextColor.ANSI.BLACK);
+    }
+
+    /** The area between the prompt and the status line, filled in the current colours: where overlays go. */
+    private static Box fillBody(TextGraphics g, TerminalSize size) {
+        Box body = new Box(1, 6, size.getColumns() - 2, Math.max(5, size.getRows() - 8));
+        g.fillRectangle(new TerminalPosition(body.left(), body.top()), new TerminalSize(body.width(), body.height()), ' ');
+        return body;
     }
 
     private TextColor colour(int value) {

@@ -11,7 +11,7 @@ public record ScreenText(String title, String prompt, String thanks, String reco
                          String officerWrongPin, String officerDossier, String officerConflict, String officerInvalid,
                          String send, String skip, String storageFailedStatus, String surveyButton,
                          String surveyTitle, String surveyElement, String surveyYes, String surveyNo,
-                         String surveyChoices, String surveyHelp, String surveyEnd) {
+                         String surveyChoices, String surveyHelp, String surveyEnd, String rejected) {
 
     public static final ScreenText VI = new ScreenText(
             "ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG",
@@ -60,7 +60,8 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Không đúng",
             "Chọn tối đa 3 điều ông/bà mong được cải thiện",
             "Bấm số để trả lời · Enter: câu tiếp · Esc: kết thúc",
-            "KẾT THÚC");
+            "KẾT THÚC",
+            "Máy chủ từ chối (không gửi lại)");
 
     public static final ScreenText EN = new ScreenText(
             "HOW SATISFIED ARE YOU?",
@@ -109,7 +110,8 @@ public record ScreenText(String title, String prompt, String thanks, String reco
             "Not true",
             "Choose up to 3 things you would like improved",
             "Press a number to answer · Enter: next · Esc: finish",
-            "FINISH");
+            "FINISH",
+            "Rejected by the server (never resent)");
 
     public static ScreenText of(boolean english) {
         return english ? EN : VI;

@@ -12,16 +12,16 @@ import vn.hailong.kiosk.session.RatingSession;
  */
 public record StatusLine(String terminalId, long pending, Instant lastSyncAt, SyncProblem lastError,
                          Long clockSkewSeconds, PanelStatus panel, String serverUrl, String lastErrorDetail,
-                         PanelDiagnostics diagnostics, RatingSession session, String storageFailure) {
+                         PanelDiagnostics diagnostics, RatingSession session, String storageFailure, long rejected) {
 
     public StatusLine(String terminalId, long pending, Instant lastSyncAt, SyncProblem lastError, Long clockSkewSeconds,
                       PanelStatus panel) {
-        this(terminalId, pending, lastSyncAt, lastError, clockSkewSeconds, panel, null, null, null, null, null);
+        this(terminalId, pending, lastSyncAt, lastError, clockSkewSeconds, panel, null, null, null, null, null, 0);
     }
 
     /** The same, with the dossier session the citizen screen names. */
     public StatusLine withSession(RatingSession open) {
         return new StatusLine(terminalId, pending, lastSyncAt, lastError, clockSkewSeconds, panel, serverUrl,
-                lastErrorDetail, diagnostics, open, storageFailure);
+                lastErrorDetail, diagnostics, open, storageFailure, rejected);
     }
 }

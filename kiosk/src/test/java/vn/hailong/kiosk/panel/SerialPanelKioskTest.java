@@ -15,7 +15,7 @@ import vn.hailong.hardware.connection.SerialConnection;
 import vn.hailong.hardware.connection.SocatPair;
 import vn.hailong.hardware.panel.SerialPanel;
 import vn.hailong.hardware.sim.PanelSimulator;
-import vn.hailong.kiosk.Await;
+import vn.hailong.hardware.Await;
 import vn.hailong.kiosk.KioskContexts;
 import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.kiosk.rating.RatingRecorder;

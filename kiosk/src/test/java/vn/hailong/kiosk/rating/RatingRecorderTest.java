@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.hardware.panel.Channel;
 import vn.hailong.hardware.panel.Press;
 import vn.hailong.hardware.panel.PressOutcome;
-import vn.hailong.kiosk.Await;
+import vn.hailong.hardware.Await;
 import vn.hailong.kiosk.KioskContexts;
 import vn.hailong.hardware.panel.MutableClock;
 import vn.hailong.kiosk.config.KioskConfig;

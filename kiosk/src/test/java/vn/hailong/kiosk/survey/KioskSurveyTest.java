@@ -3,7 +3,6 @@ package vn.hailong.kiosk.survey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -13,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.hailong.kiosk.Await;
-import vn.hailong.kiosk.KioskApp;
+import vn.hailong.hardware.Await;
+import vn.hailong.kiosk.RunningKiosk;
 import vn.hailong.kiosk.KioskContexts;
 import vn.hailong.kiosk.outbox.OutboxStore;
 
@@ -23,23 +22,6 @@ class KioskSurveyTest {
     @TempDir
     Path dir;
 
-    private static String screen(DefaultVirtualTerminal t) {
-        StringBuilder out = new StringBuilder();
-        for (int row = 0; row < t.getTerminalSize().getRows(); row++) {
-            for (int col = 0; col < t.getTerminalSize().getColumns(); col++) {
-                out.append(t.getCharacter(col, row).getCharacterString());
-            }
-            out.append('\n');
-        }
-        return out.toString();
-    }
-
-    private static void keys(DefaultVirtualTerminal t, String digits) {
-        for (char c : digits.toCharArray()) {
-            t.addInput(new KeyStroke(c, false, false));
-        }
-    }
-
     @Test
     void f4RunsTheSurveyAndItsAnswersAreStored() throws Exception {
         try (ApplicationContext context = KioskContexts.offline(dir)) {
@@ -47,28 +29,21 @@ class KioskSurveyTest {
                     + "\"vi\":\"Không có người môi giới (cò mồi) tiếp cận tôi\",\"en\":\"No broker approached me\"}],"
                     + "\"expectations\":[{\"code\":\"WAITING_TIME\",\"vi\":\"Giảm thời gian chờ\",\"en\":\"Shorter waiting\"}]}",
                     Instant.now());
-            DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-            Thread app = new Thread(() -> {
-                try {
-                    context.getBean(KioskApp.class).run(terminal);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "kiosk-app");
-            app.start();
-            Await.until(Duration.ofSeconds(10), () -> screen(terminal).contains("GÓP Ý CHI TIẾT (F4)"), () -> screen(terminal));
+            RunningKiosk kiosk = new RunningKiosk(context);
+            DefaultVirtualTerminal terminal = kiosk.terminal;
+            Await.until(Duration.ofSeconds(10), () -> kiosk.screen().contains("GÓP Ý CHI TIẾT (F4)"), () -> kiosk.screen());
             terminal.addInput(new KeyStroke(KeyType.F4));
-            Await.until(Duration.ofSeconds(10), () -> screen(terminal).contains("Tiếp cận dịch vụ?"),
-                    () -> "the first question:\n" + screen(terminal));
-            assertTrue(screen(terminal).contains("câu 1/7"), screen(terminal));
-            keys(terminal, "4");                                    // ACCESS 4
+            Await.until(Duration.ofSeconds(10), () -> kiosk.screen().contains("Tiếp cận dịch vụ?"),
+                    () -> "the first question:\n" + kiosk.screen());
+            assertTrue(kiosk.screen().contains("câu 1/7"), kiosk.screen());
+            kiosk.type("4");                                    // ACCESS 4
             terminal.addInput(new KeyStroke(KeyType.Enter));         // PROCEDURE skipped
-            keys(terminal, "215");                                   // OFFICER 2, RESULT 1, FEEDBACK 5
-            Await.until(Duration.ofSeconds(10), () -> screen(terminal).contains("cò mồi"), () -> screen(terminal));
-            keys(terminal, "1");                                     // NO_BROKER: true
-            Await.until(Duration.ofSeconds(10), () -> screen(terminal).contains("Giảm thời gian chờ"), () -> screen(terminal));
-            keys(terminal, "1");                                     // WAITING_TIME
-            Await.until(Duration.ofSeconds(10), () -> screen(terminal).contains("✓ Giảm thời gian chờ"), () -> screen(terminal));
+            kiosk.type("215");                                   // OFFICER 2, RESULT 1, FEEDBACK 5
+            Await.until(Duration.ofSeconds(10), () -> kiosk.screen().contains("cò mồi"), () -> kiosk.screen());
+            kiosk.type("1");                                     // NO_BROKER: true
+            Await.until(Duration.ofSeconds(10), () -> kiosk.screen().contains("Giảm thời gian chờ"), () -> kiosk.screen());
+            kiosk.type("1");                                     // WAITING_TIME
+            Await.until(Duration.ofSeconds(10), () -> kiosk.screen().contains("✓ Giảm thời gian chờ"), () -> kiosk.screen());
             terminal.addInput(new KeyStroke(KeyType.Enter));         // done
             OutboxStore outbox = context.getBean(OutboxStore.class);
             Await.until(Duration.ofSeconds(10), () -> outbox.pendingCount() == 1, () -> "the survey is stored");
@@ -77,8 +52,7 @@ class KioskSurveyTest {
             assertTrue(body.contains("\"answers\":{\"ACCESS\":4,\"FEEDBACK\":5,\"OFFICER\":2,\"RESULT\":1}"), body);
             assertTrue(body.contains("\"assessments\":{\"NO_BROKER\":true}"), body);
             assertTrue(body.contains("\"expectations\":[\"WAITING_TIME\"]"), body);
-            terminal.addInput(new KeyStroke('x', true, false));
-            app.join(10_000);
+            assertTrue(kiosk.quit());
             assertEquals(1, outbox.lastSeq());
         }
     }

@@ -117,12 +117,12 @@ class CitizenScreenTest {
                 new PanelStatus(PanelState.OK, "panel answering on /dev/ttyUSB0"), "http://10.0.0.5:8080",
                 "HTTP 401: X-Hailong-Timestamp is 412 s from the server's clock",
                 new PanelDiagnostics(17, Map.of(DropReason.NOISE, 297L, DropReason.BAD_CHECKSUM, 1L), 3, 1, 0, 2,
-                        "HL-4B 2.1 #00042"), null, null));
+                        "HL-4B 2.1 #00042"), null, null, 1));
         String text = VirtualScreens.text(terminal);
         for (String s : new String[] {"THÔNG TIN KỸ THUẬT", "http://10.0.0.5:8080", "Máy chủ từ chối thiết bị",
                 "Lệch đồng hồ so với máy chủ: -412 giây", "Bảng nút: OK", "HL-4B 2.1 #00042",
                 "Khung hợp lệ 17 · Lần bấm 3 · Gửi lặp 1 · Chống dội 0 · Mở lại cổng 2",
-                "Đã bỏ qua: {NOISE=297, BAD_CHECKSUM=1}"}) {
+                "Đã bỏ qua: {NOISE=297, BAD_CHECKSUM=1}", "Máy chủ từ chối (không gửi lại): 1"}) {
             assertTrue(text.contains(s), s + " missing from\n" + text);
         }
         screen.toggleDetails();
@@ -182,7 +182,7 @@ class CitizenScreenTest {
     void aStorageFailureTakesOverTheOfficerLine() throws IOException {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         screen(terminal, 4, false).draw(new StatusLine("T-0001", 0, null, null, null, null, null, null, null, null,
-                "No space left on device"));
+                "No space left on device", 0));
         assertTrue(VirtualScreens.line(terminal, 23).contains("LỖI GHI DỮ LIỆU, đánh giá không được lưu: No space left"),
                 VirtualScreens.line(terminal, 23));
     }

@@ -4,11 +4,11 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.virtual.VirtualTerminal;
 
 /** Reads what a Lanterna virtual terminal shows, line by line. */
-final class VirtualScreens {
+public final class VirtualScreens {
     private VirtualScreens() {
     }
 
-    static String text(VirtualTerminal terminal) {
+    public static String text(VirtualTerminal terminal) {
         TerminalSize size = terminal.getTerminalSize();
         StringBuilder out = new StringBuilder();
         for (int row = 0; row < size.getRows(); row++) {
@@ -17,7 +17,7 @@ final class VirtualScreens {
         return out.toString();
     }
 
-    static String line(VirtualTerminal terminal, int row) {
+    public static String line(VirtualTerminal terminal, int row) {
         StringBuilder out = new StringBuilder();
         for (int col = 0; col < terminal.getTerminalSize().getColumns(); col++) {
             out.append(terminal.getCharacter(col, row).getCharacterString());
