@@ -306,33 +306,13 @@ public class CitizenScreen implements RatingListener {
             return new Target(Target.Kind.NONE, 0);
         }
         if (survey != null && survey.question().isPresent()) {
-            java.util.List<String> options = surveyOptions(survey, survey.question().get());
-            for (int i = 1; i <= options.size(); i++) {
-                if (optionBox(size, i, options.size()).contains(p)) {
-                    return new Target(Target.Kind.OPTION, i);
-                }
-            }
-            if (actionBox(size, true).contains(p)) {
-                return new Target(Target.Kind.NEXT, 0);
-            }
-            if (actionBox(size, false).contains(p)) {
-                return new Target(Target.Kind.FINISH, 0);
-            }
-            return new Target(Target.Kind.NONE, 0);
+            int count = surveyOptions(survey, survey.question().get()).size();
+            return pick(p, size, count, i -> optionBox(size, i, count), Target.Kind.OPTION, Target.Kind.NEXT,
+                    Target.Kind.FINISH);
         }
         if (prompt.isOpen()) {
-            for (int i = 1; i <= SipasElement.values().length; i++) {
-                if (reasonBox(size, i).contains(p)) {
-                    return new Target(Target.Kind.REASON, i);
-                }
-            }
-            if (actionBox(size, true).contains(p)) {
-                return new Target(Target.Kind.SEND, 0);
-            }
-            if (actionBox(size, false).contains(p)) {
-                return new Target(Target.Kind.SKIP, 0);
-            }
-            return new Target(Target.Kind.NONE, 0);
+            return pick(p, size, SipasElement.values().length, i -> reasonBox(size, i), Target.Kind.REASON,
+                    Target.Kind.SEND, Target.Kind.SKIP);
         }
         for (int value = 1; value <= scale.size(); value++) {
             if (buttonBox(size, value).contains(p)) {
@@ -341,6 +321,23 @@ public class CitizenScreen implements RatingListener {
         }
         if (surveyButtonBox(size).contains(p)) {
             return new Target(Target.Kind.SURVEY, 0);
+        }
+        return new Target(Target.Kind.NONE, 0);
+    }
+
+    /** A tap on a list of choices with two action buttons under it (the reasons prompt, the survey). */
+    private static Target pick(TerminalPosition p, TerminalSize size, int count, java.util.function.IntFunction<Box> box,
+                               Target.Kind choice, Target.Kind first, Target.Kind second) {
+        for (int i = 1; i <= count; i++) {
+            if (box.apply(i).contains(p)) {
+                return new Target(choice, i);
+            }
+        }
+        if (actionBox(size, true).contains(p)) {
+            return new Target(first, 0);
+        }
+        if (actionBox(size, false).contains(p)) {
+            return new Target(second, 0);
         }
         return new Target(Target.Kind.NONE, 0);
     }
