@@ -47,6 +47,30 @@ class OperatorAccessTest {
     }
 
     @Test
+    void viewersReadReportsButCannotAdministerAndTokensRotate() {
+        Api.Response viewer = api.admin("POST", "/api/v1/admin/operators", "{\"name\":\"so-noi-vu\",\"role\":\"VIEWER\"}");
+        assertEquals(201, viewer.status(), viewer.body());
+        String token = (String) viewer.json().get("token");
+        assertEquals("VIEWER", viewer.json().get("role"));
+        assertEquals(200, api.send("GET", "/api/v1/reports/satisfaction?from=2026-01-01&to=2026-01-02", null,
+                "Authorization", "Bearer " + token).status());
+        Api.Response forbidden = provision("{\"terminalId\":\"T-V\",\"agencyCode\":\"A\"}", "Authorization",
+                "Bearer " + token);
+        assertEquals(403, forbidden.status());
+        assertTrue(((String) forbidden.json().get("detail")).contains("ADMIN"));
+
+        Api.Response rotated = api.admin("POST", "/api/v1/admin/operators", "{\"name\":\"so-noi-vu\",\"role\":\"ADMIN\"}");
+        String admin = (String) rotated.json().get("token");
+        assertEquals(401, api.send("GET", "/api/v1/reports/satisfaction?from=2026-01-01&to=2026-01-02", null,
+                "Authorization", "Bearer " + token).status(), "the old token stops working");
+        assertEquals(201, provision("{\"terminalId\":\"T-V\",\"agencyCode\":\"A\"}", "Authorization",
+                "Bearer " + admin).status());
+        Api.Response badRole = api.admin("POST", "/api/v1/admin/operators", "{\"name\":\"x\",\"role\":\"ROOT\"}");
+        assertEquals(400, badRole.status());
+        assertEquals("role", badRole.json().get("field"));
+    }
+
+    @Test
     void provisioningSaysWhichFieldIsWrong() {
         String[][] cases = {
                 {"{\"terminalId\":\"T 1\",\"agencyCode\":\"000.00.15.H12\"}", "terminalId"},
