@@ -155,6 +155,37 @@ class SatisfactionReportTest {
     }
 
     @Test
+    void anAgencyReportCoversItsSubtreeAndACycleIsRefused() {
+        String p = agency + ".P";
+        String d1 = agency + ".D1";
+        String s1 = agency + ".S1";
+        String d2 = agency + ".D2";
+        Api.Response tree = api.admin("PUT", "/api/v1/admin/agencies", "[{\"code\":\"" + p + "\",\"name\":\"UBND tỉnh\"},"
+                + "{\"code\":\"" + d1 + "\",\"name\":\"Sở Tư pháp\",\"parentCode\":\"" + p + "\"},"
+                + "{\"code\":\"" + s1 + "\",\"name\":\"Phòng Hộ tịch\",\"parentCode\":\"" + d1 + "\"},"
+                + "{\"code\":\"" + d2 + "\",\"name\":\"Sở Xây dựng\",\"parentCode\":\"" + p + "\"}]");
+        assertEquals(200, tree.status(), tree.body());
+        int n = 0;
+        for (String code : new String[] {s1, d1, d2, d2}) {
+            String terminal = "G-" + UUID.randomUUID().toString().substring(0, 6);
+            String secret = api.provision(terminal, code, "1");
+            send(terminal, secret, List.of(unbound(1, "2026-08-05T09:0" + (n++) + ":00+07:00", 4, 4)));
+        }
+        assertEquals(2, n(api.report("from=2026-08-01&to=2026-08-31&agency=" + d1).map("total"), "counted"));
+        assertEquals(4, n(api.report("from=2026-08-01&to=2026-08-31&agency=" + p).map("total"), "counted"));
+        assertEquals(1, n(api.report("from=2026-08-01&to=2026-08-31&agency=" + s1).map("total"), "counted"));
+        Api.Response byAgency = api.report("from=2026-08-01&to=2026-08-31&groupBy=agency&agency=" + p);
+        assertEquals(3, byAgency.list("rows").size(), byAgency.body());
+
+        Api.Response cycle = api.admin("PUT", "/api/v1/admin/agencies", "[{\"code\":\"" + p + "\",\"name\":\"UBND tỉnh\","
+                + "\"parentCode\":\"" + s1 + "\"}]");
+        assertEquals(400, cycle.status(), cycle.body());
+        assertTrue(((String) cycle.json().get("detail")).contains("cycle"));
+        assertEquals(4, n(api.report("from=2026-08-01&to=2026-08-31&agency=" + p).map("total"), "counted"),
+                "the refused change left the tree as it was");
+    }
+
+    @Test
     void csvHasTheSameColumnsWithABomAndATotalLine() {
         String terminal = "C-" + UUID.randomUUID().toString().substring(0, 6);
         String secret = api.provision(terminal, agency, "1");

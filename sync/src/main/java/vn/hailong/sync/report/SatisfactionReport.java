@@ -82,7 +82,7 @@ public class SatisfactionReport {
 
     private Map<Key, Counts> counts(ReportQuery query, String keyColumns) {
         String select = keyColumns == null ? "" : keyColumns + ", ";
-        String sql = "SELECT " + select
+        String sql = with(query) + "SELECT " + select
                 + "SUM(CASE WHEN rn = 1 AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN rn = 1 AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN rn = 1 AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), "
@@ -105,7 +105,8 @@ public class SatisfactionReport {
     }
 
     private Map<Key, Map<String, Long>> reasons(ReportQuery query, String keyColumns) {
-        String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "reasons FROM (" + RANKED + ") ranked "
+        String sql = with(query) + "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "reasons FROM (" + RANKED
+                + ") ranked "
                 + "WHERE rn = 1 AND rating_class = 'DISSATISFIED' AND reasons IS NOT NULL AND " + where(query);
         Map<Key, Map<String, Long>> reasons = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
@@ -123,16 +124,25 @@ public class SatisfactionReport {
         return reasons;
     }
 
+    /** The agency and its descendants, for a report asked for one agency (its first parameter). */
+    private static final String SUBTREE = "WITH RECURSIVE subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) "
+            + "UNION ALL SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code) ";
+
+    private static String with(ReportQuery query) {
+        return query.agency() == null ? "" : SUBTREE;
+    }
+
     private static String where(ReportQuery query) {
-        return "local_date BETWEEN ? AND ?" + (query.agency() == null ? "" : " AND agency_code = ?");
+        return "local_date BETWEEN ? AND ?" + (query.agency() == null ? "" : " AND agency_code IN (SELECT code FROM subtree)");
     }
 
     private static void bind(PreparedStatement ps, ReportQuery query) throws SQLException {
-        ps.setObject(1, query.from());
-        ps.setObject(2, query.to());
+        int i = 1;
         if (query.agency() != null) {
-            ps.setString(3, query.agency());
+            ps.setString(i++, query.agency());
         }
+        ps.setObject(i++, query.from());
+        ps.setObject(i, query.to());
     }
 
     private static int keyWidth(ReportQuery query) {
