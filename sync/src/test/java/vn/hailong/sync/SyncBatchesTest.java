@@ -127,6 +127,30 @@ class SyncBatchesTest {
     }
 
     @Test
+    void theTerminalsReportShowsGapsSkewAndTheLastHeartbeat() {
+        send(List.of(rating(id(), 1, "2026-11-20T09:00:00+07:00", 4, 4), rating(id(), 2, "2026-11-20T09:00:01+07:00", 4, 4),
+                rating(id(), 5, "2026-11-20T09:00:04+07:00", 4, 4), rating(id(), 9, "2026-11-20T09:00:08+07:00", 4, 4)));
+        api.signed(terminal, secret, "/api/v1/sync/heartbeat", utf8("{\"terminalId\":\"" + terminal
+                + "\",\"sentAt\":\"2026-11-20T08:15:30+07:00\",\"pending\":4,\"panel\":\"OFFLINE\"}"));
+        Api.Response r = api.send("GET", "/api/v1/reports/terminals?agency=" + AGENCY, null, "Authorization",
+                "Bearer " + Api.ADMIN);
+        assertEquals(200, r.status(), r.body());
+        Map<String, Object> row = r.list("rows").stream().filter(x -> terminal.equals(x.get("terminalId"))).findFirst()
+                .orElseThrow();
+        assertEquals(2L, ((Number) row.get("highestContiguousSeq")).longValue());
+        assertEquals(List.of(Map.of("from", 3, "to", 4), Map.of("from", 6, "to", 8)), row.get("gaps"));
+        assertEquals("OFFLINE", row.get("panel"));
+        assertEquals(4, ((Number) row.get("pending")).intValue());
+        assertTrue(row.get("lastSeen") instanceof String);
+        assertTrue(Math.abs(((Number) row.get("clockSkewSeconds")).longValue()) < 60);
+        assertEquals("3", row.get("counter"));
+        Api.Response csv = api.send("GET", "/api/v1/reports/terminals?format=csv&agency=" + AGENCY, null,
+                "Authorization", "Bearer " + Api.ADMIN);
+        assertTrue(csv.body().contains(terminal + "," + AGENCY + ",3,false,"), csv.body());
+        assertTrue(csv.body().contains(",3-4 6-8,"), csv.body());
+    }
+
+    @Test
     void eachInvalidEventIsRejectedAloneWithItsFieldAndValidOnesAreStored() {
         String later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(25).toString();
         Map<String, Object> ok = rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 4);

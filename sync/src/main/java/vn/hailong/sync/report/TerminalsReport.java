@@ -1,0 +1,88 @@
+package vn.hailong.sync.report;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per terminal: where it is, when it was last heard from, its backlog and panel (last heartbeat), how far its
+ * events are stored without a gap, which seq ranges are missing beyond that, and its clock skew.
+ */
+@Singleton
+public class TerminalsReport {
+    private final JdbcOperations jdbc;
+
+    public TerminalsReport(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> rows(String agency) {
+        String sql = (agency == null ? "" : "WITH RECURSIVE subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) UNION ALL "
+                + "SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code) ")
+                + "SELECT terminal_id, agency_code, counter_code, revoked, last_seen, last_batch_at, pending_events, "
+                + "panel_state, highest_contiguous_seq, clock_skew_seconds FROM terminal"
+                + (agency == null ? "" : " WHERE agency_code IN (SELECT code FROM subtree)") + " ORDER BY terminal_id";
+        List<Map<String, Object>> rows = jdbc.prepareStatement(sql, ps -> {
+            if (agency != null) {
+                ps.setString(1, agency);
+            }
+            List<Map<String, Object>> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("terminalId", rs.getString(1));
+                    row.put("agencyCode", rs.getString(2));
+                    row.put("counter", rs.getString(3));
+                    row.put("revoked", rs.getBoolean(4));
+                    OffsetDateTime heartbeat = rs.getObject(5, OffsetDateTime.class);
+                    OffsetDateTime batch = rs.getObject(6, OffsetDateTime.class);
+                    OffsetDateTime seen = heartbeat == null ? batch
+                            : batch == null || heartbeat.isAfter(batch) ? heartbeat : batch;
+                    row.put("lastSeen", seen == null ? null : seen.toString());
+                    long pending = rs.getLong(7);
+                    row.put("pending", rs.wasNull() ? null : pending);
+                    row.put("panel", rs.getString(8));
+                    row.put("highestContiguousSeq", rs.getLong(9));
+                    long skew = rs.getLong(10);
+                    row.put("clockSkewSeconds", rs.wasNull() ? null : skew);
+                    list.add(row);
+                }
+            }
+            return list;
+        });
+        for (Map<String, Object> row : rows) {
+            row.put("gaps", gaps((String) row.get("terminalId"), (Long) row.get("highestContiguousSeq")));
+        }
+        return rows;
+    }
+
+    /** Missing seq ranges after the contiguous prefix: what the terminal has not delivered yet, or lost. */
+    private List<Map<String, Long>> gaps(String terminalId, long contiguous) {
+        return jdbc.prepareStatement("SELECT seq FROM sync_event WHERE terminal_id = ? AND seq > ? ORDER BY seq", ps -> {
+            ps.setString(1, terminalId);
+            ps.setLong(2, contiguous);
+            List<Map<String, Long>> gaps = new ArrayList<>();
+            long expected = contiguous + 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    if (seq > expected) {
+                        Map<String, Long> gap = new LinkedHashMap<>();
+                        gap.put("from", expected);
+                        gap.put("to", seq - 1);
+                        gaps.add(gap);
+                    }
+                    expected = seq + 1;
+                }
+            }
+            return gaps;
+        });
+    }
+}
