@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** The survey question bank and survey events (domain.md §3). */
 @MicronautTest(environments = "test", transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SuppressWarnings("unchecked")
 class SurveyTest {
     @Inject
     EmbeddedServer server;
@@ -105,6 +106,65 @@ class SurveyTest {
         assertEquals("assessments", old.list("rejected").get(0).get("field"), "codes outside the new bank are rejected");
         assertEquals(200, api.admin("PUT", "/api/v1/admin/survey", json(vn.hailong.sync.survey.SurveyBank.defaults()))
                 .status());
+    }
+
+    @Test
+    @Order(4)
+    void sipasFiguresMatchTheHandComputedOnes() {
+        String agency = "SIPAS-" + UUID.randomUUID().toString().substring(0, 6);
+        String t = "SP-" + UUID.randomUUID().toString().substring(0, 6);
+        String s = api.provision(t, agency, "2");
+        List<Object> events = List.of(
+                sipas(1, Map.of("ACCESS", 4, "PROCEDURE", 2, "OFFICER", 5),
+                        Map.of("FEES_POSTED", true, "NO_BROKER", false, "CLEAR_GUIDANCE", true),
+                        List.of("ONLINE_SERVICES", "WAITING_TIME")),
+                sipas(2, Map.of("ACCESS", 3, "PROCEDURE", 5), Map.of("FEES_POSTED", true, "NO_BROKER", true),
+                        List.of("WAITING_TIME")),
+                sipas(3, Map.of("ACCESS", 5), Map.of("FEES_POSTED", false), List.of()));
+        Api.Response sent = api.signed(t, s, "/api/v1/sync/batches", batches.body(t, events));
+        assertEquals(3, sent.number("accepted"), sent.body());
+        Api.Response r = api.send("GET", "/api/v1/reports/sipas?from=2026-07-01&to=2026-07-31&agency=" + agency, null,
+                "Authorization", "Bearer " + Api.ADMIN);
+        assertEquals(200, r.status(), r.body());
+        Map<String, Object> total = r.map("total");
+        assertEquals(3, ((Number) total.get("respondents")).intValue());
+        assertEquals("72.22", rate(total.get("sipas")));
+        Map<String, Map<String, Object>> elements = (Map<String, Map<String, Object>>) total.get("elements");
+        assertEquals("66.67", rate(elements.get("ACCESS").get("index")));
+        assertEquals(3, ((Number) elements.get("ACCESS").get("answers")).intValue());
+        assertEquals("58.33", rate(elements.get("ACCESS").get("assessmentIndex")));
+        assertEquals("50.00", rate(elements.get("PROCEDURE").get("index")));
+        assertEquals("100.00", rate(elements.get("PROCEDURE").get("assessmentIndex")));
+        assertEquals(null, elements.get("RESULT").get("index"));
+        assertEquals(null, elements.get("RESULT").get("assessmentIndex"));
+        Map<String, Map<String, Object>> assessments = (Map<String, Map<String, Object>>) total.get("assessments");
+        assertEquals("ACCESS", assessments.get("NO_BROKER").get("element"));
+        assertEquals("50.00", rate(assessments.get("NO_BROKER").get("index")));
+        assertEquals(Map.of("ONLINE_SERVICES", 1, "WAITING_TIME", 2), total.get("expectations"));
+        assertTrue(((String) r.json().get("report")).contains("khảo sát tại quầy"));
+        Api.Response empty = api.send("GET", "/api/v1/reports/sipas?from=2025-01-01&to=2025-01-31&agency=" + agency, null,
+                "Authorization", "Bearer " + Api.ADMIN);
+        assertEquals(null, empty.map("total").get("sipas"));
+        Api.Response csv = api.send("GET", "/api/v1/reports/sipas?from=2026-07-01&to=2026-07-31&format=csv&agency="
+                + agency, null, "Authorization", "Bearer " + Api.ADMIN);
+        assertTrue(csv.body().contains("TOTAL,3,72.22,3,66.67,58.33,2,50.00,100.00,1,100.00,,0,,,0,,"), csv.body());
+    }
+
+    private static String rate(Object v) {
+        return v == null ? null : new java.math.BigDecimal(v.toString()).setScale(2).toPlainString();
+    }
+
+    private static Map<String, Object> sipas(long seq, Map<String, Integer> answers, Map<String, Boolean> assessments,
+                                             List<String> expectations) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", UUID.randomUUID().toString());
+        e.put("seq", seq);
+        e.put("type", "survey");
+        e.put("at", "2026-07-15T10:00:00+07:00");
+        e.put("answers", answers);
+        e.put("assessments", assessments);
+        e.put("expectations", expectations);
+        return e;
     }
 
     private String json(Object o) {

@@ -1,0 +1,86 @@
+package vn.hailong.sync.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.hailong.sync.ingest.SipasElement;
+import vn.hailong.sync.survey.SurveyBank;
+
+/** {@code GET /api/v1/reports/sipas}: "SIPAS (khảo sát tại quầy)", JSON or CSV. */
+@Controller("/api/v1/reports")
+public class SipasController {
+    private final SipasReport report;
+
+    public SipasController(SipasReport report) {
+        this.report = report;
+    }
+
+    @Get(value = "/sipas", produces = {"application/json", "text/csv"})
+    public HttpResponse<?> sipas(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                 @Nullable @QueryValue String agency, @Nullable @QueryValue String groupBy,
+                                 @Nullable @QueryValue String format, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+        ReportQuery query = ReportQuery.parse(from, to, agency, groupBy, format, accept);
+        Map<SatisfactionReport.Key, SipasReport.Tally> tallies = report.tally(query);
+        SurveyBank bank = report.bank();
+        Map<String, BigDecimal> weights = Map.of();   // configurable weights come with the rules endpoint
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (query.groupBy() != null) {
+            tallies.forEach((key, t) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("key", key.value());
+                if (query.groupBy() == GroupBy.COUNTER) {
+                    row.put("agencyCode", key.agencyCode());
+                }
+                row.putAll(report.figures(t, bank, weights));
+                rows.add(row);
+            });
+        }
+        Map<String, Object> total = report.figures(SipasReport.sum(tallies.values()), bank, weights);
+        if (query.csv()) {
+            List<String> header = new ArrayList<>(List.of("key", "respondents", "sipas"));
+            for (SipasElement e : SipasElement.values()) {
+                header.addAll(List.of(e.name() + ".answers", e.name() + ".index", e.name() + ".assessmentIndex"));
+            }
+            List<List<Object>> lines = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                lines.add(csvLine(row.get("key"), row));
+            }
+            lines.add(csvLine("TOTAL", total));
+            return HttpResponse.ok(Csv.render(header, lines)).contentType(Csv.CONTENT_TYPE)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sipas-" + query.from() + "-"
+                            + query.to() + ".csv\"");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("report", "SIPAS (khảo sát tại quầy)");
+        body.put("from", query.from().toString());
+        body.put("to", query.to().toString());
+        body.put("agency", query.agency());
+        body.put("groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
+        body.put("rows", rows);
+        body.put("total", total);
+        return HttpResponse.ok(body);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> csvLine(Object key, Map<String, Object> figures) {
+        List<Object> line = new ArrayList<>(List.of(key == null ? "" : key, figures.get("respondents")));
+        line.add(figures.get("sipas"));
+        Map<String, Map<String, Object>> elements = (Map<String, Map<String, Object>>) figures.get("elements");
+        for (SipasElement e : SipasElement.values()) {
+            Map<String, Object> el = elements.get(e.name());
+            line.add(el.get("answers"));
+            line.add(el.get("index"));
+            line.add(el.get("assessmentIndex"));
+        }
+        return line;
+    }
+}

@@ -1,0 +1,185 @@
+package vn.hailong.sync.report;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import vn.hailong.sync.ingest.SipasElement;
+import vn.hailong.sync.survey.SurveyBank;
+import vn.hailong.sync.survey.SurveyBankStore;
+
+/**
+ * SIPAS (khảo sát tại quầy) per group, domain.md §3: element index = answers of 4 or 5 / answers × 100; sipas =
+ * weighted mean of the non-null unrounded element indices, rounded once; an assessment criterion's index = true /
+ * answers × 100, an element's assessment index = mean of its criteria's unrounded indices, rounded once;
+ * respondents and expectation counts. The counter survey is not the Ministry's sampled SIPAS.
+ */
+@Singleton
+public class SipasReport {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final JdbcOperations jdbc;
+    private final SurveyBankStore banks;
+
+    public SipasReport(JdbcOperations jdbc, SurveyBankStore banks) {
+        this.jdbc = jdbc;
+        this.banks = banks;
+    }
+
+    /** Raw counts of one group, from which every figure is computed once. */
+    static final class Tally {
+        long respondents;
+        final Map<String, long[]> elements = new TreeMap<>();      // element → {answers, good}
+        final Map<String, long[]> criteria = new TreeMap<>();      // code → {answers, true}
+        final Map<String, Long> expectations = new TreeMap<>();
+
+        void add(String answers, String assessments, String expectationCodes) {
+            respondents++;
+            for (String pair : split(answers)) {
+                String[] kv = pair.split("=");
+                long[] e = elements.computeIfAbsent(kv[0], k -> new long[2]);
+                e[0]++;
+                if (Integer.parseInt(kv[1]) >= 4) {
+                    e[1]++;
+                }
+            }
+            for (String pair : split(assessments)) {
+                String[] kv = pair.split("=");
+                long[] c = criteria.computeIfAbsent(kv[0], k -> new long[2]);
+                c[0]++;
+                if (Boolean.parseBoolean(kv[1])) {
+                    c[1]++;
+                }
+            }
+            for (String code : split(expectationCodes)) {
+                expectations.merge(code, 1L, Long::sum);
+            }
+        }
+
+        private static String[] split(String s) {
+            return s == null || s.isEmpty() ? new String[0] : s.split(",");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
+        String keyColumns = query.groupBy() == null ? null : query.groupBy().columns;
+        String sql = (query.agency() == null ? "" : "WITH RECURSIVE subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) "
+                + "UNION ALL SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code) ")
+                + "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "answers, assessments, expectations "
+                + "FROM survey WHERE local_date BETWEEN ? AND ?"
+                + (query.agency() == null ? "" : " AND agency_code IN (SELECT code FROM subtree)");
+        int width = query.groupBy() == null ? 0 : query.groupBy() == GroupBy.COUNTER ? 2 : 1;
+        Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
+        jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            if (query.agency() != null) {
+                ps.setString(i++, query.agency());
+            }
+            ps.setObject(i++, query.from());
+            ps.setObject(i, query.to());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SatisfactionReport.Key key;
+                    if (width == 0) {
+                        key = new SatisfactionReport.Key(null, null);
+                    } else if (width == 2) {
+                        key = new SatisfactionReport.Key(rs.getString(2), rs.getString(1));
+                    } else {
+                        key = new SatisfactionReport.Key(rs.getObject(1) == null ? null : rs.getObject(1).toString(), null);
+                    }
+                    tallies.computeIfAbsent(key, k -> new Tally())
+                            .add(rs.getString(width + 1), rs.getString(width + 2), rs.getString(width + 3));
+                }
+            }
+            return null;
+        });
+        return tallies;
+    }
+
+    /** The figures of one tally, as the report shows them. */
+    public Map<String, Object> figures(Tally t, SurveyBank bank, Map<String, BigDecimal> weights) {
+        Map<String, String> elementOf = new LinkedHashMap<>();
+        bank.assessments().forEach(a -> elementOf.put(a.code(), a.element()));
+        Map<String, Object> assessments = new LinkedHashMap<>();
+        Map<String, BigDecimal[]> byElement = new LinkedHashMap<>();  // element → {sum of criterion indices, count}
+        t.criteria.forEach((code, c) -> {
+            BigDecimal index = exact(c[1], c[0]);
+            String element = elementOf.get(code);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("element", element);
+            row.put("answers", c[0]);
+            row.put("index", round(index));
+            assessments.put(code, row);
+            if (element != null && index != null) {
+                BigDecimal[] acc = byElement.computeIfAbsent(element, e -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                acc[0] = acc[0].add(index);
+                acc[1] = acc[1].add(BigDecimal.ONE);
+            }
+        });
+        Map<String, Object> elements = new LinkedHashMap<>();
+        BigDecimal weighted = BigDecimal.ZERO;
+        BigDecimal weightSum = BigDecimal.ZERO;
+        for (SipasElement e : SipasElement.values()) {
+            long[] a = t.elements.getOrDefault(e.name(), new long[2]);
+            BigDecimal index = exact(a[1], a[0]);
+            BigDecimal[] acc = byElement.get(e.name());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("answers", a[0]);
+            row.put("index", round(index));
+            row.put("assessmentIndex", acc == null ? null : round(acc[0].divide(acc[1], MathContext.DECIMAL128)));
+            elements.put(e.name(), row);
+            if (index != null) {
+                BigDecimal w = weights.getOrDefault(e.name(), BigDecimal.ONE);
+                weighted = weighted.add(index.multiply(w));
+                weightSum = weightSum.add(w);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("respondents", t.respondents);
+        out.put("elements", elements);
+        out.put("sipas", weightSum.signum() == 0 ? null : round(weighted.divide(weightSum, MathContext.DECIMAL128)));
+        out.put("assessments", assessments);
+        out.put("expectations", new LinkedHashMap<>(t.expectations));
+        return out;
+    }
+
+    public SurveyBank bank() {
+        return banks.current();
+    }
+
+    private static BigDecimal exact(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole),
+                MathContext.DECIMAL128);
+    }
+
+    private static BigDecimal round(BigDecimal v) {
+        return v == null ? null : v.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Adds one tally into another, for the total of the whole selection. */
+    static Tally sum(Iterable<Tally> tallies) {
+        Tally total = new Tally();
+        for (Tally t : tallies) {
+            total.respondents += t.respondents;
+            t.elements.forEach((k, v) -> {
+                long[] a = total.elements.computeIfAbsent(k, x -> new long[2]);
+                a[0] += v[0];
+                a[1] += v[1];
+            });
+            t.criteria.forEach((k, v) -> {
+                long[] a = total.criteria.computeIfAbsent(k, x -> new long[2]);
+                a[0] += v[0];
+                a[1] += v[1];
+            });
+            t.expectations.forEach((k, v) -> total.expectations.merge(k, v, Long::sum));
+        }
+        return total;
+    }
+}
