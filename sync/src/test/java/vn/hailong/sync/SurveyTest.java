@@ -142,6 +142,16 @@ class SurveyTest {
         assertEquals("50.00", rate(assessments.get("NO_BROKER").get("index")));
         assertEquals(Map.of("ONLINE_SERVICES", 1, "WAITING_TIME", 2), total.get("expectations"));
         assertTrue(((String) r.json().get("report")).contains("khảo sát tại quầy"));
+        // weights: ACCESS counts 3 times: (3 × 66.666… + 50 + 100) / 5 = 70.00
+        assertEquals(200, api.admin("PUT", "/api/v1/admin/rules", "{\"sipasWeights\":{\"ACCESS\":3}}").status());
+        Api.Response weighted = api.send("GET", "/api/v1/reports/sipas?from=2026-07-01&to=2026-07-31&agency=" + agency,
+                null, "Authorization", "Bearer " + Api.ADMIN);
+        assertEquals("70.00", rate(weighted.map("total").get("sipas")));
+        Api.Response badRules = api.admin("PUT", "/api/v1/admin/rules", "{\"sipasWeights\":{\"ACCESS\":0}}");
+        assertEquals("sipasWeights.ACCESS", badRules.json().get("field"));
+        assertEquals("apologyDeadline", api.admin("PUT", "/api/v1/admin/rules", "{\"apologyDeadline\":\"SOON\"}")
+                .json().get("field"));
+        assertEquals(200, api.admin("PUT", "/api/v1/admin/rules", "{}").status(), "back to the defaults");
         Api.Response empty = api.send("GET", "/api/v1/reports/sipas?from=2025-01-01&to=2025-01-31&agency=" + agency, null,
                 "Authorization", "Bearer " + Api.ADMIN);
         assertEquals(null, empty.map("total").get("sipas"));

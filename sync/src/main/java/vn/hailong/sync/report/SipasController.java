@@ -13,15 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hailong.sync.ingest.SipasElement;
+import vn.hailong.sync.rules.RulesStore;
 import vn.hailong.sync.survey.SurveyBank;
 
 /** {@code GET /api/v1/reports/sipas}: "SIPAS (khảo sát tại quầy)", JSON or CSV. */
 @Controller("/api/v1/reports")
 public class SipasController {
     private final SipasReport report;
+    private final RulesStore rules;
 
-    public SipasController(SipasReport report) {
+    public SipasController(SipasReport report, RulesStore rules) {
         this.report = report;
+        this.rules = rules;
     }
 
     @Get(value = "/sipas", produces = {"application/json", "text/csv"})
@@ -31,7 +34,7 @@ public class SipasController {
         ReportQuery query = ReportQuery.parse(from, to, agency, groupBy, format, accept);
         Map<SatisfactionReport.Key, SipasReport.Tally> tallies = report.tally(query);
         SurveyBank bank = report.bank();
-        Map<String, BigDecimal> weights = Map.of();   // configurable weights come with the rules endpoint
+        Map<String, BigDecimal> weights = rules.current().sipasWeights();
         List<Map<String, Object>> rows = new ArrayList<>();
         if (query.groupBy() != null) {
             tallies.forEach((key, t) -> {
