@@ -23,6 +23,10 @@ public class ProblemErrorBody implements JsonErrorResponseBodyProvider<Map<Strin
         body.put("title", response.getStatus().getReason());
         body.put("status", response.getStatus().getCode());
         String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        if (response.getStatus().getCode() >= 500) {
+            // never SQL, class names or stack traces to a client: the server log has them
+            detail = "the server could not complete the request; the server log has the details";
+        }
         body.put("detail", detail.isEmpty() ? response.getStatus().getReason() : detail);
         context.getErrors().stream().map(Error::getPath).flatMap(java.util.Optional::stream).findFirst()
                 .ifPresent(path -> body.put("field", path));
