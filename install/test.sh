@@ -1,24 +1,53 @@
 #!/usr/bin/env bash
-# Runs every test: unit, @MicronautTest over loopback HTTP, the end-to-end run of the real server jar, and
-# the demo under tmux. Installs the Debian packages the tests need (socat for serial pseudo-terminals, tmux) with apt-get when missing,
-# as root or through sudo, and says so. Needs a JDK 17 and Maven.
+# Runs every test: unit, @MicronautTest over loopback HTTP on H2 files, the serial driver on socat
+# pseudo-terminals, the packaged jars end to end (tmux), then the server's suite again on PostgreSQL.
+# Installs what the tests need with apt-get when missing (socat, tmux, and PostgreSQL if none answers on
+# 127.0.0.1:5432), as root or through sudo, and says so. Needs a JDK 17 and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(socat tmux)
+SUDO=""
+[[ $(id -u) -ne 0 ]] && SUDO="sudo"
+apt_updated=""
+install_packages() {
+  echo "Installing what the tests need: $* (apt-get)"
+  if [[ -z "$apt_updated" ]]; then $SUDO apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 missing=()
-for p in "${PACKAGES[@]}"; do
+for p in socat tmux psql; do
   command -v "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if ((${#missing[@]})); then
-  echo "Installing what the tests need: ${missing[*]} (apt-get)"
-  SUDO=""
-  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  install_packages $(printf '%s\n' "${missing[@]}" | sed 's/^psql$/postgresql-client/')
 fi
-for p in "${PACKAGES[@]}"; do
+for p in socat tmux psql; do
   command -v "$p" >/dev/null 2>&1 || { echo "$p is required by the tests and could not be installed" >&2; exit 1; }
 done
 
-exec mvn -B verify "$@"
+# PostgreSQL for the server's PostgreSQL run: the one on 127.0.0.1:5432 (trust auth), or a local cluster.
+PG_USER="${HAILONG_TEST_PG_USER:-postgres}"
+export PGPASSWORD="${HAILONG_TEST_PG_PASSWORD:-}"
+pg() { psql -h 127.0.0.1 -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+if ! pg -c 'select 1' >/dev/null 2>&1; then
+  echo "No PostgreSQL answers on 127.0.0.1:5432: starting one for the PostgreSQL tests"
+  command -v pg_ctlcluster >/dev/null 2>&1 || install_packages postgresql
+  version="$(ls /etc/postgresql | sort -V | tail -1)"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
+  if ! pg -c 'select 1' >/dev/null 2>&1; then
+    # a fresh cluster wants a password over TCP: give the postgres role one for the tests
+    export PGPASSWORD=hailong-test
+    $SUDO -u postgres psql -qc "ALTER USER postgres PASSWORD 'hailong-test'" 2>/dev/null \
+      || su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'hailong-test'\""
+  fi
+  pg -c 'select 1' >/dev/null || { echo "PostgreSQL could not be reached on 127.0.0.1:5432" >&2; exit 1; }
+fi
+pg -c 'DROP DATABASE IF EXISTS hailong_test' -c 'CREATE DATABASE hailong_test'
+
+mvn -B verify "$@"
+
+echo "Running the server's tests again on PostgreSQL (database hailong_test)"
+mvn -B -pl sync test "-DargLine=-Dhailong.test.db-url=jdbc:postgresql://127.0.0.1:5432/hailong_test \
+-Dhailong.test.db-user=$PG_USER -Dhailong.test.db-password=$PGPASSWORD"
