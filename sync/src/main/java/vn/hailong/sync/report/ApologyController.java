@@ -1,0 +1,112 @@
+package vn.hailong.sync.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.hailong.sync.api.LocalTime;
+import vn.hailong.sync.api.Problems;
+import vn.hailong.sync.rules.Rules;
+import vn.hailong.sync.rules.RulesStore;
+
+/** {@code GET /api/v1/reports/apology}: apology-letter compliance of dossiers due in the period, as of {@code asOf}. */
+@Controller("/api/v1/reports")
+public class ApologyController {
+    private final ApologyReport report;
+    private final RulesStore rules;
+    private final Clock clock;
+
+    public ApologyController(ApologyReport report, RulesStore rules, Clock clock) {
+        this.report = report;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Get(value = "/apology", produces = {"application/json", "text/csv"})
+    public HttpResponse<?> apology(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                   @Nullable @QueryValue String agency, @Nullable @QueryValue String groupBy,
+                                   @Nullable @QueryValue String asOf, @Nullable @QueryValue String format,
+                                   @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+        ReportQuery query = ReportQuery.parse(from, to, agency, groupBy, format, accept);
+        if (query.groupBy() == GroupBy.COUNTER || query.groupBy() == GroupBy.TERMINAL) {
+            throw Problems.invalid("groupBy", "dossiers group by agency, officer, procedure, day or month, not "
+                    + query.groupBy().parameter());
+        }
+        OffsetDateTime at = asOf == null || asOf.isEmpty() ? OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                : LocalTime.parseInstant(asOf).orElseThrow(() -> Problems.invalid("asOf",
+                        "must be an ISO-8601 instant with an offset, got '" + asOf + "'"));
+        Rules current = rules.current();
+        List<ApologyReport.Finding> late = report.findings(query, at, current);
+        Map<String, Object> total = ApologyReport.figures(late);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (query.groupBy() != null) {
+            Map<String, List<ApologyReport.Finding>> groups = new java.util.TreeMap<>(java.util.Comparator.nullsFirst(
+                    java.util.Comparator.naturalOrder()));
+            for (ApologyReport.Finding f : late) {
+                groups.computeIfAbsent(key(f, query.groupBy()), k -> new ArrayList<>()).add(f);
+            }
+            groups.forEach((k, list) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("key", k);
+                row.putAll(ApologyReport.figures(list));
+                rows.add(row);
+            });
+        }
+        if (query.csv()) {
+            List<String> header = new ArrayList<>(List.of("code", "agencyCode", "dueAt", "returnedAt", "responsibleAgency",
+                    "flags"));
+            List<List<Object>> lines = new ArrayList<>();
+            for (ApologyReport.Finding f : late) {
+                lines.add(java.util.Arrays.asList(f.code(), f.agencyCode(), f.dueAt().toString(),
+                        f.returnedAt() == null ? null : f.returnedAt().toString(), f.responsibleAgency(),
+                        String.join(" ", f.flags())));
+            }
+            return HttpResponse.ok(Csv.render(header, lines)).contentType(Csv.CONTENT_TYPE);
+        }
+        List<Map<String, Object>> dossiers = new ArrayList<>();
+        for (ApologyReport.Finding f : late) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("code", f.code());
+            d.put("agencyCode", f.agencyCode());
+            d.put("dueAt", f.dueAt().toString());
+            d.put("returnedAt", f.returnedAt() == null ? null : f.returnedAt().toString());
+            d.put("responsibleAgency", f.responsibleAgency());
+            d.put("flags", f.flags());
+            dossiers.add(d);
+        }
+        total.put("dossiers", dossiers);
+        total.put("repeatedLateness", ApologyReport.repeatedLateness(late, current.repeatedLatenessThreshold()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("report", "apology");
+        body.put("from", query.from().toString());
+        body.put("to", query.to().toString());
+        body.put("asOf", at.toString());
+        body.put("apologyDeadline", current.apologyDeadline());
+        body.put("agency", query.agency());
+        body.put("groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
+        body.put("rows", rows);
+        body.put("total", total);
+        return HttpResponse.ok(body);
+    }
+
+    private static String key(ApologyReport.Finding f, GroupBy groupBy) {
+        return switch (groupBy) {
+            case AGENCY -> f.agencyCode();
+            case OFFICER -> f.officerId();
+            case PROCEDURE -> f.procedureCode();
+            case DAY -> f.dueDate().toString();
+            case MONTH -> f.dueDate().toString().substring(0, 7);
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,231 @@
+package vn.hailong.sync.report;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.hailong.sync.api.LocalTime;
+import vn.hailong.sync.rules.Rules;
+
+/**
+ * Apology-letter compliance (phiếu xin lỗi và hẹn lại ngày trả kết quả), domain.md §5, for dossiers due in the
+ * period, as of an instant: which late dossiers had their apology in time, complete, once, from the agency at
+ * fault, and kept the new date.
+ */
+@Singleton
+public class ApologyReport {
+    public static final List<String> FLAGS = List.of("COMPLIANT", "EXEMPT", "MISSING_APOLOGY", "LATE_APOLOGY",
+            "REPEATED_APOLOGY", "INCOMPLETE_APOLOGY", "MISSED_NEW_DATE", "WRONG_AGENCY");
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    public ApologyReport(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A late dossier and what it was found to be. */
+    public record Finding(String code, String agencyCode, String officerId, String procedureCode, LocalDate dueDate,
+                          OffsetDateTime dueAt, OffsetDateTime returnedAt, String responsibleAgency, List<String> flags) {
+    }
+
+    private record Apology(OffsetDateTime issuedAt, String agencyCode, String reason, OffsetDateTime newDueAt) {
+    }
+
+    private record Step(String agencyCode, OffsetDateTime dueAt, OffsetDateTime completedAt) {
+    }
+
+    /** The working-day calendar: Monday to Friday, minus holidays, plus make-up working days. */
+    record Calendar(Set<LocalDate> holidays, Set<LocalDate> workingDays) {
+        boolean isWorking(LocalDate d) {
+            if (workingDays.contains(d)) {
+                return true;
+            }
+            return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(d);
+        }
+
+        LocalDate lastWorkingDayBefore(LocalDate d) {
+            LocalDate day = d.minusDays(1);
+            for (int i = 0; i < 366 && !isWorking(day); i++) {
+                day = day.minusDays(1);
+            }
+            return day;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Finding> findings(ReportQuery query, OffsetDateTime asOf, Rules rules) {
+        Calendar calendar = calendar();
+        String sql = (query.agency() == null ? "" : "WITH RECURSIVE subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) "
+                + "UNION ALL SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code) ")
+                + "SELECT code, agency_code, officer_id, procedure_code, due_at, due_date, returned_at, exemption, apologies, "
+                + "steps FROM dossier WHERE due_date BETWEEN ? AND ?"
+                + (query.agency() == null ? "" : " AND agency_code IN (SELECT code FROM subtree)") + " ORDER BY due_date, code";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            if (query.agency() != null) {
+                ps.setString(i++, query.agency());
+            }
+            ps.setObject(i++, query.from());
+            ps.setObject(i, query.to());
+            List<Finding> findings = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime due = rs.getObject(5, OffsetDateTime.class);
+                    OffsetDateTime returned = rs.getObject(7, OffsetDateTime.class);
+                    OffsetDateTime end = returned != null ? returned : asOf;
+                    if (!end.isAfter(due)) {
+                        continue;
+                    }
+                    List<Step> steps = steps(rs.getString(10));
+                    String responsible = responsible(steps, asOf, rs.getString(2));
+                    List<String> flags = rs.getString(8) != null ? List.of("EXEMPT")
+                            : flags(apologies(rs.getString(9)), due, returned, asOf, responsible, rules, calendar);
+                    findings.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(6, LocalDate.class), due, returned, responsible, flags));
+                }
+            }
+            return findings;
+        });
+    }
+
+    static List<String> flagsFor(List<String> found) {
+        return found.isEmpty() ? List.of("COMPLIANT") : found;
+    }
+
+    private static List<String> flags(List<Apology> apologies, OffsetDateTime due, OffsetDateTime returned,
+                                      OffsetDateTime asOf, String responsible, Rules rules, Calendar calendar) {
+        List<String> flags = new ArrayList<>();
+        if (apologies.isEmpty()) {
+            return List.of("MISSING_APOLOGY");
+        }
+        Apology first = apologies.get(0);
+        boolean late = Rules.BY_DUE.equals(rules.apologyDeadline())
+                ? first.issuedAt().isAfter(due)
+                : LocalTime.localDate(first.issuedAt()).isAfter(calendar.lastWorkingDayBefore(LocalTime.localDate(due)));
+        if (late) {
+            flags.add("LATE_APOLOGY");
+        }
+        if (apologies.size() > 1) {
+            flags.add("REPEATED_APOLOGY");
+        }
+        if (first.reason() == null || first.reason().isBlank() || first.newDueAt() == null) {
+            flags.add("INCOMPLETE_APOLOGY");
+        }
+        if (first.newDueAt() != null && (returned != null ? returned : asOf).isAfter(first.newDueAt())) {
+            flags.add("MISSED_NEW_DATE");
+        }
+        if (!first.agencyCode().equals(responsible)) {
+            flags.add("WRONG_AGENCY");
+        }
+        return flagsFor(flags);
+    }
+
+    /** The first step that overran its own due date (still open at asOf counts), else the dossier's agency. */
+    private static String responsible(List<Step> steps, OffsetDateTime asOf, String dossierAgency) {
+        for (Step s : steps) {
+            OffsetDateTime done = s.completedAt() != null ? s.completedAt() : asOf;
+            if (done.isAfter(s.dueAt())) {
+                return s.agencyCode();
+            }
+        }
+        return dossierAgency;
+    }
+
+    private List<Apology> apologies(String text) {
+        List<Apology> list = new ArrayList<>();
+        for (JsonNode a : array(text)) {
+            list.add(new Apology(OffsetDateTime.parse(a.get("issuedAt").getStringValue()),
+                    a.get("agencyCode").getStringValue(), string(a, "reason"),
+                    string(a, "newDueAt") == null ? null : OffsetDateTime.parse(string(a, "newDueAt"))));
+        }
+        list.sort(Comparator.comparing(a -> a.issuedAt().toInstant()));
+        return list;
+    }
+
+    private List<Step> steps(String text) {
+        List<Step> list = new ArrayList<>();
+        for (JsonNode s : array(text)) {
+            list.add(new Step(s.get("agencyCode").getStringValue(), OffsetDateTime.parse(s.get("dueAt").getStringValue()),
+                    string(s, "completedAt") == null ? null : OffsetDateTime.parse(string(s, "completedAt"))));
+        }
+        return list;
+    }
+
+    private Iterable<JsonNode> array(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, Argument.of(JsonNode.class)).values();
+        } catch (IOException e) {
+            throw new IllegalStateException("stored apologies or steps do not parse: " + text, e);
+        }
+    }
+
+    private static String string(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || !v.isString() || v.getStringValue().isEmpty() ? null : v.getStringValue();
+    }
+
+    private Calendar calendar() {
+        Set<LocalDate> holidays = new HashSet<>();
+        Set<LocalDate> working = new HashSet<>();
+        jdbc.prepareStatement("SELECT calendar_date, kind FROM calendar_day", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ("HOLIDAY".equals(rs.getString(2)) ? holidays : working).add(rs.getObject(1, LocalDate.class));
+                }
+            }
+            return null;
+        });
+        return new Calendar(holidays, working);
+    }
+
+    /** The figures of a set of late dossiers. */
+    public static Map<String, Object> figures(List<Finding> late) {
+        Map<String, Long> flags = new LinkedHashMap<>();
+        FLAGS.forEach(f -> flags.put(f, 0L));
+        late.forEach(f -> f.flags().forEach(flag -> flags.merge(flag, 1L, Long::sum)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("late", (long) late.size());
+        out.put("exempt", flags.get("EXEMPT"));
+        out.put("compliant", flags.get("COMPLIANT"));
+        out.put("complianceRate", Rates.percent(flags.get("COMPLIANT"), late.size() - flags.get("EXEMPT")));
+        out.put("flags", flags);
+        return out;
+    }
+
+    /** Officers with at least {@code k} late, non-exempt dossiers, most first. */
+    public static List<Map<String, Object>> repeatedLateness(List<Finding> late, int k) {
+        Map<String, Long> perOfficer = new TreeMap<>();
+        late.stream().filter(f -> f.officerId() != null && !f.flags().contains("EXEMPT"))
+                .forEach(f -> perOfficer.merge(f.officerId(), 1L, Long::sum));
+        List<Map<String, Object>> out = new ArrayList<>();
+        perOfficer.entrySet().stream().filter(e -> e.getValue() >= k)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("officerId", e.getKey());
+                    row.put("late", e.getValue());
+                    out.add(row);
+                });
+        return out;
+    }
+}
