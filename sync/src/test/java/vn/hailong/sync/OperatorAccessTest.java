@@ -108,6 +108,22 @@ class OperatorAccessTest {
     }
 
     @Test
+    void prometheusExposesIngestCountsAndRequestLatency() {
+        String terminal = "T-M-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String secret = api.provision(terminal, "000.00.15.H12", "1");
+        Batches batches = new Batches(json);
+        api.signed(terminal, secret, "/api/v1/sync/batches", batches.body(terminal, java.util.List.of(
+                Batches.rating(java.util.UUID.randomUUID().toString(), 1, "2026-11-20T09:00:00+07:00", 4, 4),
+                Batches.rating(java.util.UUID.randomUUID().toString(), 2, "2026-11-20T09:00:00+07:00", 4, 7))));
+        api.report("from=2026-11-01&to=2026-11-30");
+        Api.Response metrics = api.send("GET", "/prometheus", null);
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("hailong_ingest_events_total{outcome=\"accepted\",reason=\"\"}"), metrics.body());
+        assertTrue(metrics.body().contains("outcome=\"rejected\",reason=\"value\""), metrics.body());
+        assertTrue(metrics.body().contains("uri=\"/api/v1/reports/satisfaction\""), "report latency per route");
+    }
+
+    @Test
     void healthIsUpWhenTheDatabaseAnswers() {
         Api.Response health = api.send("GET", "/health", null);
         assertEquals(200, health.status(), health.body());

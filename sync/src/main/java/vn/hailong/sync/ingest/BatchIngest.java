@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -37,17 +38,20 @@ public class BatchIngest {
     private final RatingEventParser parser;
     private final EventStore store;
     private final SurveyBankStore banks;
+    private final MeterRegistry meters;
     private final Clock clock;
     private final int maxEvents;
     private final int maxBytes;
 
-    public BatchIngest(JsonMapper json, RatingEventParser parser, EventStore store, SurveyBankStore banks, Clock clock,
+    public BatchIngest(JsonMapper json, RatingEventParser parser, EventStore store, SurveyBankStore banks,
+                       MeterRegistry meters, Clock clock,
                        @Property(name = "hailong.sync.max-events-per-batch", defaultValue = "1000") int maxEvents,
                        @Property(name = "hailong.sync.max-batch-bytes", defaultValue = "1048576") int maxBytes) {
         this.json = json;
         this.parser = parser;
         this.store = store;
         this.banks = banks;
+        this.meters = meters;
         this.clock = clock;
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
@@ -97,8 +101,11 @@ public class BatchIngest {
         LOG.info("batch {} from {}: {} events, {} accepted, {} duplicates, {} rejected, highestContiguousSeq {}",
                 batchId, terminalId, judged.size(), applied.accepted(), applied.duplicates(), applied.rejected().size(),
                 applied.highestContiguousSeq());
+        count("accepted", "", applied.accepted());
+        count("duplicate", "", applied.duplicates());
         for (Rejection r : applied.rejected()) {
             LOG.info("batch {} from {}: rejected event {} seq {}: {}", batchId, terminalId, r.id(), r.seq(), r.reason());
+            count("rejected", r.field() == null ? "already-rejected" : r.field(), 1);
         }
         return new BatchResult(batchId, applied.accepted(), applied.duplicates(), applied.rejected(),
                 applied.highestContiguousSeq(), clock.instant().atOffset(ZoneOffset.UTC).toString());
@@ -115,6 +122,14 @@ public class BatchIngest {
                 }
                 LOG.info("batch of {} raced another writer (attempt {}), applying again", terminalId, attempt);
             }
+        }
+    }
+
+    /** hailong.ingest.events{outcome, reason}: reason is the rejected field, never free text (few values). */
+    private void count(String outcome, String reason, long n) {
+        if (n > 0) {
+            meters.counter("hailong.ingest.events", "outcome", outcome, "reason",
+                    reason).increment(n);
         }
     }
 
