@@ -131,13 +131,20 @@ public class DossierParser {
         return code(n, field, required, null);
     }
 
-    private static String code(JsonNode n, String field, boolean required, String prefix) throws Invalid {
+    /** The text of a field, null when absent and allowed to be; errors name it as {@code prefix.field}. */
+    private static String value(JsonNode n, String field, boolean required, String prefix) throws Invalid {
         String name = prefix == null ? field : prefix + "." + field;
         String v = text(n, field, name);
+        if (v == null && required) {
+            throw new Invalid(name, "is required");
+        }
+        return v;
+    }
+
+    private static String code(JsonNode n, String field, boolean required, String prefix) throws Invalid {
+        String name = prefix == null ? field : prefix + "." + field;
+        String v = value(n, field, required, prefix);
         if (v == null) {
-            if (required) {
-                throw new Invalid(name, "is required");
-            }
             return null;
         }
         if (!Identifiers.isOpaque(v)) {
@@ -152,11 +159,8 @@ public class DossierParser {
 
     private static OffsetDateTime instant(JsonNode n, String field, boolean required, String prefix) throws Invalid {
         String name = prefix == null ? field : prefix + "." + field;
-        String v = text(n, field, name);
+        String v = value(n, field, required, prefix);
         if (v == null) {
-            if (required) {
-                throw new Invalid(name, "is required");
-            }
             return null;
         }
         return LocalTime.parseInstant(v).orElseThrow(() -> new Invalid(name,

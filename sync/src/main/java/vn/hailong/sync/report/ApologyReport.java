@@ -72,11 +72,10 @@ public class ApologyReport {
     @Transactional(readOnly = true)
     public List<Finding> findings(ReportQuery query, OffsetDateTime asOf, Rules rules) {
         Calendar calendar = calendar();
-        String sql = (query.agency() == null ? "" : "WITH RECURSIVE subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) "
-                + "UNION ALL SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code) ")
+        String sql = AgencySubtree.with(query.agency())
                 + "SELECT code, agency_code, officer_id, procedure_code, due_at, due_date, returned_at, exemption, apologies, "
                 + "steps FROM dossier WHERE due_date BETWEEN ? AND ?"
-                + (query.agency() == null ? "" : " AND agency_code IN (SELECT code FROM subtree)") + " ORDER BY due_date, code";
+                + AgencySubtree.condition(query.agency(), "agency_code") + " ORDER BY due_date, code";
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             if (query.agency() != null) {

@@ -41,8 +41,7 @@ public class DossiersReport {
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, long[]> counts(ReportQuery query) {
         String key = query.groupBy() == null ? null : columns(query.groupBy());
-        String sql = "WITH RECURSIVE " + (query.agency() == null ? "" : "subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) "
-                + "UNION ALL SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code), ") + FIRST + " "
+        String sql = "WITH RECURSIVE " + (query.agency() == null ? "" : AgencySubtree.CTE + ", ") + FIRST + " "
                 + "SELECT " + (key == null ? "" : key + ", ") + "COUNT(*), "
                 + "SUM(CASE WHEN d.returned_date < d.due_date THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN d.returned_date >= d.due_date AND d.returned_at <= d.due_at THEN 1 ELSE 0 END), "
@@ -50,8 +49,7 @@ public class DossiersReport {
                 + "SUM(CASE WHEN f.rating_class IS NOT NULL THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN f.rating_class = 'DISSATISFIED' OR d.complaints > 0 THEN 1 ELSE 0 END) "
                 + "FROM dossier d LEFT JOIN first_rating f ON f.dossier_code = d.code "
-                + "WHERE d.returned_date BETWEEN ? AND ?"
-                + (query.agency() == null ? "" : " AND d.agency_code IN (SELECT code FROM subtree)")
+                + "WHERE d.returned_date BETWEEN ? AND ?" + AgencySubtree.condition(query.agency(), "d.agency_code")
                 + (key == null ? "" : " GROUP BY " + key);
         Map<SatisfactionReport.Key, long[]> rows = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {

@@ -124,16 +124,12 @@ public class SatisfactionReport {
         return reasons;
     }
 
-    /** The agency and its descendants, for a report asked for one agency (its first parameter). */
-    private static final String SUBTREE = "WITH RECURSIVE subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) "
-            + "UNION ALL SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code) ";
-
     private static String with(ReportQuery query) {
-        return query.agency() == null ? "" : SUBTREE;
+        return AgencySubtree.with(query.agency());
     }
 
     private static String where(ReportQuery query) {
-        return "local_date BETWEEN ? AND ?" + (query.agency() == null ? "" : " AND agency_code IN (SELECT code FROM subtree)");
+        return "local_date BETWEEN ? AND ?" + AgencySubtree.condition(query.agency(), "agency_code");
     }
 
     private static void bind(PreparedStatement ps, ReportQuery query) throws SQLException {

@@ -70,11 +70,9 @@ public class SipasReport {
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
         String keyColumns = query.groupBy() == null ? null : query.groupBy().columns;
-        String sql = (query.agency() == null ? "" : "WITH RECURSIVE subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) "
-                + "UNION ALL SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code) ")
+        String sql = AgencySubtree.with(query.agency())
                 + "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "answers, assessments, expectations "
-                + "FROM survey WHERE local_date BETWEEN ? AND ?"
-                + (query.agency() == null ? "" : " AND agency_code IN (SELECT code FROM subtree)");
+                + "FROM survey WHERE local_date BETWEEN ? AND ?" + AgencySubtree.condition(query.agency(), "agency_code");
         int width = query.groupBy() == null ? 0 : query.groupBy() == GroupBy.COUNTER ? 2 : 1;
         Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {

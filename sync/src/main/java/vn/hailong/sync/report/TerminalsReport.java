@@ -24,11 +24,10 @@ public class TerminalsReport {
 
     @Transactional(readOnly = true)
     public List<Map<String, Object>> rows(String agency) {
-        String sql = (agency == null ? "" : "WITH RECURSIVE subtree(code) AS (SELECT CAST(? AS VARCHAR(64)) UNION ALL "
-                + "SELECT a.code FROM agency a JOIN subtree s ON a.parent_code = s.code) ")
+        String sql = AgencySubtree.with(agency)
                 + "SELECT terminal_id, agency_code, counter_code, revoked, last_seen, last_batch_at, pending_events, "
                 + "panel_state, highest_contiguous_seq, clock_skew_seconds FROM terminal"
-                + (agency == null ? "" : " WHERE agency_code IN (SELECT code FROM subtree)") + " ORDER BY terminal_id";
+                + " WHERE 1 = 1" + AgencySubtree.condition(agency, "agency_code") + " ORDER BY terminal_id";
         List<Map<String, Object>> rows = jdbc.prepareStatement(sql, ps -> {
             if (agency != null) {
                 ps.setString(1, agency);
