@@ -67,7 +67,7 @@ class SyncBatchesTest {
         Api.Response r = send(List.of(
                 rating(id(), 1, "2026-11-20T08:15:02+07:00", 4, 4),
                 with(rating(id(), 2, "2026-11-20T08:16:02+07:00", 4, 1), "reasons", List.of("OFFICER", "RESULT")),
-                with(rating(id(), 3, "2026-11-20T08:17:02+07:00", 5, 3), "dossierCode", "000.00.15.H12-241120-0007")));
+                with(rating(id(), 3, "2026-11-20T08:17:02+07:00", 5, 3), "dossierCode", "000.00.15.H12-" + id())));
         assertEquals(200, r.status(), r.body());
         assertEquals(3, r.number("accepted"));
         assertEquals(0, r.number("duplicates"));
