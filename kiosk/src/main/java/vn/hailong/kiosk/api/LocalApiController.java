@@ -88,6 +88,17 @@ public class LocalApiController {
         return HttpResponse.noContent();
     }
 
+    /**
+     * Queues every sent event again (after the server was restored from an old backup): the server stores what it
+     * lacks and counts the rest as duplicates. Rejected events stay rejected.
+     */
+    @Post("/outbox/resend")
+    public Map<String, Object> resend() {
+        int requeued = outbox.requeueSent();
+        LOG.warn("{} sent events queued again on request (server recovery)", requeued);
+        return Map.of("requeued", requeued);
+    }
+
     @Get("/status")
     public Map<String, Object> status() {
         SyncStatus.Snapshot s = sync.snapshot();

@@ -108,6 +108,18 @@ class LocalApiTest {
     }
 
     @Test
+    void sentEventsCanBeQueuedAgainForAServerRestoredFromBackup() throws Exception {
+        OutboxStore outbox = context.getBean(OutboxStore.class);
+        outbox.appendDurably("e-1", "rating", seq -> "{}", java.time.Instant.now());
+        outbox.appendDurably("e-2", "rating", seq -> "{}", java.time.Instant.now());
+        outbox.markAnswered(java.util.List.of(1L, 2L), Map.of(2L, "value: must be 1..4"), 2, java.time.Instant.now());
+        Answer r = call("POST", "/api/v1/outbox/resend", null);
+        assertEquals(200, r.status());
+        assertEquals(1, ((Number) r.json().get("requeued")).intValue(), "the rejected one stays rejected");
+        assertEquals(1, outbox.pendingCount());
+    }
+
+    @Test
     void statusSaysWhatTheOfficerNeeds() throws Exception {
         Answer status = call("GET", "/api/v1/status", null);
         assertEquals(200, status.status());
