@@ -9,11 +9,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hailong.hardware.Worker;
 import vn.hailong.hardware.connection.Connection;
 import vn.hailong.hardware.connection.PortProblem;
 import vn.hailong.hardware.nmea.DropReason;
@@ -55,7 +54,7 @@ public final class SerialPanel implements Panel {
     private final Settings settings;
     private final Clock clock;
     private final NmeaFrameReader frames;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Worker worker;
     /** devseq → when it was last acknowledged (delivered, debounced or refused). */
     private final Map<Integer, Instant> acknowledged = new HashMap<>();
     private final Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
@@ -64,7 +63,6 @@ public final class SerialPanel implements Panel {
     private volatile DropListener dropListener = (reason, count, body) -> { };
     private volatile PanelStatus status;
     private PressHandler handler;
-    private Thread reader;
     private Instant lastValidFrame;
     private Instant lastDelivered;
     private long lastUptime = -1;
@@ -80,6 +78,7 @@ public final class SerialPanel implements Panel {
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         this.status = new PanelStatus(PanelState.OFFLINE, "not opened yet: " + connection.describe());
+        this.worker = new Worker("panel-" + connection.describe());
         this.frames = new NmeaFrameReader(new FrameListener() {
             @Override
             public void frame(String body) {
@@ -119,13 +118,10 @@ public final class SerialPanel implements Panel {
 
     @Override
     public synchronized void start(PressHandler handler) {
-        if (reader != null) {
+        this.handler = Objects.requireNonNull(handler);
+        if (!worker.start(this::run)) {
             throw new IllegalStateException("the panel on " + connection.describe() + " is already started");
         }
-        this.handler = Objects.requireNonNull(handler);
-        reader = new Thread(this::run, "panel-" + connection.describe());
-        reader.setDaemon(true);
-        reader.start();
     }
 
     @Override
@@ -141,13 +137,13 @@ public final class SerialPanel implements Panel {
         byte[] buffer = new byte[256];
         Duration backoff = Duration.ofMillis(250);
         boolean everOpened = false;
-        while (stopped.getCount() > 0) {
+        while (worker.running()) {
             if (!connection.isOpen()) {
                 try {
                     connection.open();
                 } catch (PortProblem problem) {
                     setStatus(PanelState.OFFLINE, problem.getMessage());
-                    if (await(backoff)) {
+                    if (worker.pause(backoff)) {
                         return;
                     }
                     backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
@@ -328,29 +324,9 @@ public final class SerialPanel implements Panel {
         }
     }
 
-    private boolean await(Duration d) {
-        try {
-            return stopped.await(d.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     @Override
     public void close() {
-        stopped.countDown();
-        Thread t;
-        synchronized (this) {
-            t = reader;
-        }
-        if (t != null) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
         connection.close();
     }
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import vn.hailong.hardware.Worker;
 import vn.hailong.hardware.connection.Connection;
 import vn.hailong.hardware.connection.PortProblem;
 import vn.hailong.hardware.nmea.DropReason;
@@ -48,8 +48,7 @@ public final class PanelSimulator implements AutoCloseable {
     private final Random random;
     private final NmeaFrameReader reader;
     private final List<Unacked> unacked = new ArrayList<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private Thread thread;
+    private final Worker worker;
     private int nextSeq;
     /** A panel that has been on for a while: a restart visibly lowers its uptime. */
     private long bootNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1000);
@@ -69,6 +68,7 @@ public final class PanelSimulator implements AutoCloseable {
         this.heartbeat = heartbeat;
         this.hostSaid = hostSaid;
         this.random = new Random(seed);
+        this.worker = new Worker("panel-sim-" + connection.describe());
         this.reader = new NmeaFrameReader(new FrameListener() {
             @Override
             public void frame(String body) {
@@ -82,10 +82,8 @@ public final class PanelSimulator implements AutoCloseable {
         });
     }
 
-    public synchronized void start() {
-        thread = new Thread(this::run, "panel-sim-" + connection.describe());
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        worker.start(this::run);
     }
 
     /** Presses button {@code button}; returns its devseq (or -1 in digits mode). */
@@ -166,7 +164,7 @@ public final class PanelSimulator implements AutoCloseable {
 
     private void run() {
         byte[] buffer = new byte[256];
-        while (stopped.getCount() > 0) {
+        while (worker.running()) {
             boolean open;
             synchronized (this) {
                 open = connection.isOpen();
@@ -181,7 +179,7 @@ public final class PanelSimulator implements AutoCloseable {
                 }
             }
             if (!open) {
-                if (await(Duration.ofMillis(100))) {
+                if (worker.pause(Duration.ofMillis(100))) {
                     return;
                 }
                 continue;
@@ -253,29 +251,9 @@ public final class PanelSimulator implements AutoCloseable {
         }
     }
 
-    private boolean await(Duration d) {
-        try {
-            return stopped.await(d.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     @Override
     public void close() {
-        stopped.countDown();
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
         connection.close();
     }
 

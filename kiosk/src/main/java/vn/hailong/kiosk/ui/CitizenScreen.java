@@ -182,13 +182,7 @@ public class CitizenScreen implements RatingListener {
             g.putString(box.left() + 2, box.top() + (box.height() - 1) / 2, clip("[" + (i + 1) + "] " + (on ? "✓ " : "  ")
                     + elements[i].label(english), box.width() - 4));
         }
-        for (boolean send : new boolean[] {true, false}) {
-            Box box = actionBox(size, send);
-            g.setBackgroundColor(send ? TextColor.ANSI.GREEN : TextColor.ANSI.WHITE);
-            g.setForegroundColor(TextColor.ANSI.BLACK);
-            g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), 1), ' ');
-            centreIn(g, box.left(), box.width(), box.top(), send ? text.send() : text.skip());
-        }
+        actions(g, size, text.send(), TextColor.ANSI.GREEN, text.skip(), TextColor.ANSI.WHITE);
         g.setBackgroundColor(TextColor.ANSI.BLACK);
         g.setForegroundColor(TextColor.ANSI.WHITE);
         centre(g, size.getColumns(), size.getRows() - 2, String.format(text.reasonsHelp(), prompt.secondsLeft()));
@@ -236,13 +230,7 @@ public class CitizenScreen implements RatingListener {
             g.putString(box.left() + 2, box.top(), clip("[" + (i + 1) + "] " + (on ? "✓ " : "") + options.get(i),
                     box.width() - 4));
         }
-        for (boolean next : new boolean[] {true, false}) {
-            Box box = actionBox(size, next);
-            g.setBackgroundColor(next ? TextColor.ANSI.WHITE : TextColor.ANSI.CYAN);
-            g.setForegroundColor(TextColor.ANSI.BLACK);
-            g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), 1), ' ');
-            centreIn(g, box.left(), box.width(), box.top(), next ? text.skip() : text.surveyEnd());
-        }
+        actions(g, size, text.skip(), TextColor.ANSI.WHITE, text.surveyEnd(), TextColor.ANSI.CYAN);
         g.setBackgroundColor(TextColor.ANSI.BLACK);
         g.setForegroundColor(TextColor.ANSI.WHITE);
         centre(g, size.getColumns(), size.getRows() - 2, text.surveyHelp());
@@ -323,6 +311,20 @@ public class CitizenScreen implements RatingListener {
             return new Target(Target.Kind.SURVEY, 0);
         }
         return new Target(Target.Kind.NONE, 0);
+    }
+
+    /** The two action buttons under a list of choices: the first left of centre, the second right of it. */
+    private static void actions(TextGraphics g, TerminalSize size, String first, TextColor firstColour, String second,
+                                TextColor secondColour) {
+        for (boolean isFirst : new boolean[] {true, false}) {
+            Box box = actionBox(size, isFirst);
+            g.setBackgroundColor(isFirst ? firstColour : secondColour);
+            g.setForegroundColor(TextColor.ANSI.BLACK);
+            g.fillRectangle(new TerminalPosition(box.left(), box.top()), new TerminalSize(box.width(), 1), ' ');
+            centreIn(g, box.left(), box.width(), box.top(), isFirst ? first : second);
+        }
+        g.setBackgroundColor(TextColor.ANSI.BLACK);
+        g.setForegroundColor(TextColor.ANSI.WHITE);
     }
 
     /** A tap on a list of choices with two action buttons under it (the reasons prompt, the survey). */
