@@ -39,6 +39,7 @@ REPORT="$BASE/api/v1/reports/satisfaction?from=$TODAY&to=$TODAY&groupBy=day"
 cat <<MSG
 
 Terminal $TERMINAL is provisioned. The kiosk starts now: press 1-4 to rate, Ctrl+X to quit.
+F2 shows the technical details, F3 the officer screen (PIN ${HAILONG_OFFICER_PIN:-1234}), F4 the survey.
 Satisfaction report (operator token "$ADMIN"):
   $REPORT
   curl -H 'Authorization: Bearer $ADMIN' '$REPORT'
@@ -49,6 +50,7 @@ sleep 2
 # through the same serial driver as a real panel's. Set it to a device (/dev/ttyUSB0) for real hardware.
 HAILONG_SERVER_URL="$BASE" HAILONG_TERMINAL_ID="$TERMINAL" HAILONG_TERMINAL_SECRET="$SECRET" \
   HAILONG_DATA_DIR="$DATA/kiosk" HAILONG_PANEL_PORT="${HAILONG_PANEL_PORT:-sim}" \
+  HAILONG_OFFICER_PIN="${HAILONG_OFFICER_PIN:-1234}" \
   java -jar kiosk/target/hailong-kiosk.jar || true
 
 echo
