@@ -104,10 +104,6 @@ public class ApologyReport {
         });
     }
 
-    static List<String> flagsFor(List<String> found) {
-        return found.isEmpty() ? List.of("COMPLIANT") : found;
-    }
-
     private static List<String> flags(List<Apology> apologies, OffsetDateTime due, OffsetDateTime returned,
                                       OffsetDateTime asOf, String responsible, Rules rules, Calendar calendar) {
         List<String> flags = new ArrayList<>();
@@ -133,7 +129,7 @@ public class ApologyReport {
         if (!first.agencyCode().equals(responsible)) {
             flags.add("WRONG_AGENCY");
         }
-        return flagsFor(flags);
+        return flags.isEmpty() ? List.of("COMPLIANT") : flags;
     }
 
     /** The first step that overran its own due date (still open at asOf counts), else the dossier's agency. */
