@@ -129,4 +129,19 @@ class OperatorAccessTest {
         assertEquals(200, health.status(), health.body());
         assertEquals("UP", health.json().get("status"));
     }
+
+    @Test
+    void theOpenApiDocumentListsEveryEndpointOfTheContract() {
+        Api.Response doc = api.send("GET", "/swagger/hailong-sync.yml", null);
+        assertEquals(200, doc.status());
+        for (String path : new String[] {"/api/v1/sync/batches:", "/api/v1/sync/heartbeat:", "/api/v1/sync/survey:",
+                "/api/v1/admin/terminals:", "/api/v1/admin/terminals/{terminalId}:", "/api/v1/admin/operators:",
+                "/api/v1/admin/agencies:", "/api/v1/admin/calendar/{year}:", "/api/v1/admin/rules:",
+                "/api/v1/admin/survey:", "/api/v1/admin/dossiers:", "/api/v1/reports/satisfaction:",
+                "/api/v1/reports/sipas:", "/api/v1/reports/dossiers:", "/api/v1/reports/apology:",
+                "/api/v1/reports/terminals:"}) {
+            assertTrue(doc.body().contains("\n  " + path), "the OpenAPI document lacks " + path);
+        }
+        assertTrue(doc.body().contains("scheme: bearer"), "operator endpoints declare the bearer scheme");
+    }
 }

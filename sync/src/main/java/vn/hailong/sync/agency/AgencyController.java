@@ -1,5 +1,7 @@
 package vn.hailong.sync.agency;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +24,8 @@ import vn.hailong.sync.api.Problems;
  * {@code PUT /api/v1/admin/agencies}: upserts the agency tree (cơ quan, mã định danh). A report for an agency
  * covers it and every descendant, so the tree must stay a tree: a change that makes a cycle is refused whole.
  */
+@SecurityRequirement(name = "operator")
+@Tag(name = "admin")
 @Controller("/api/v1/admin/agencies")
 public class AgencyController {
     private static final Logger LOG = LoggerFactory.getLogger(AgencyController.class);

@@ -1,5 +1,7 @@
 package vn.hailong.sync.dossier;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Body;
@@ -21,6 +23,8 @@ import vn.hailong.sync.api.Problems;
  * {@code PUT /api/v1/admin/calendar/{year}}: the year's holidays and make-up working days (ngày làm bù), which the
  * Government announces each year; replaces what the year had.
  */
+@SecurityRequirement(name = "operator")
+@Tag(name = "admin")
 @Controller("/api/v1/admin/calendar")
 public class CalendarController {
     private static final Logger LOG = LoggerFactory.getLogger(CalendarController.class);

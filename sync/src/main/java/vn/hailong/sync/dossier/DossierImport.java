@@ -122,14 +122,18 @@ public class DossierImport {
                 imported += chunk.size();
                 chunk.clear();
                 if (imported % 10_000 == 0) {
-                    LOG.info("dossier import: {} of {} records stored, {} rejected", imported, records.size(),
-                            rejected.size());
+                    LOG.atInfo().addKeyValue("stored", imported).addKeyValue("records", records.size())
+                            .addKeyValue("rejected", rejected.size())
+                            .log("dossier import: {} of {} records stored, {} rejected", imported, records.size(),
+                                    rejected.size());
                 }
             }
         }
         store.upsert(chunk, clock.instant());
         imported += chunk.size();
-        LOG.info("dossier import done: {} stored, {} rejected, of {}", imported, rejected.size(), records.size());
+        LOG.atInfo().addKeyValue("stored", imported).addKeyValue("records", records.size())
+                .addKeyValue("rejected", rejected.size()).addKeyValue("done", true)
+                .log("dossier import done: {} stored, {} rejected, of {}", imported, rejected.size(), records.size());
         return new Result(imported, rejected);
     }
 }

@@ -98,13 +98,19 @@ public class BatchIngest {
         }
         long skew = Duration.between(now, sentAt.toInstant()).toSeconds();
         EventStore.Applied applied = applyWithRetry(terminal.terminalId(), judged, now, skew);
-        LOG.info("batch {} from {}: {} events, {} accepted, {} duplicates, {} rejected, highestContiguousSeq {}",
+        LOG.atInfo().addKeyValue("terminal", terminalId).addKeyValue("batchId", batchId)
+                .addKeyValue("events", judged.size()).addKeyValue("accepted", applied.accepted())
+                .addKeyValue("duplicates", applied.duplicates()).addKeyValue("rejected", applied.rejected().size())
+                .addKeyValue("highestContiguousSeq", applied.highestContiguousSeq())
+                .log("batch {} from {}: {} events, {} accepted, {} duplicates, {} rejected, highestContiguousSeq {}",
                 batchId, terminalId, judged.size(), applied.accepted(), applied.duplicates(), applied.rejected().size(),
                 applied.highestContiguousSeq());
         count("accepted", "", applied.accepted());
         count("duplicate", "", applied.duplicates());
         for (Rejection r : applied.rejected()) {
-            LOG.info("batch {} from {}: rejected event {} seq {}: {}", batchId, terminalId, r.id(), r.seq(), r.reason());
+            LOG.atInfo().addKeyValue("terminal", terminalId).addKeyValue("batchId", batchId)
+                    .addKeyValue("eventId", r.id()).addKeyValue("seq", r.seq()).addKeyValue("field", r.field())
+                    .log("batch {} from {}: rejected event {} seq {}: {}", batchId, terminalId, r.id(), r.seq(), r.reason());
             count("rejected", r.field() == null ? "already-rejected" : r.field(), 1);
         }
         return new BatchResult(batchId, applied.accepted(), applied.duplicates(), applied.rejected(),

@@ -1,5 +1,6 @@
 package vn.hailong.sync.ingest;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -19,6 +20,7 @@ import vn.hailong.sync.terminal.Terminal;
 import vn.hailong.sync.terminal.TerminalStore;
 
 /** Signed endpoints the counter terminals call. */
+@Tag(name = "sync")
 @Controller("/api/v1/sync")
 public class SyncController {
     private static final Set<String> PANEL_STATES = Set.of("OK", "OFFLINE", "NONE");

@@ -74,7 +74,8 @@ public class TerminalAuthenticator {
     }
 
     private static ApiProblem refuse(Instant now, String terminalId, String detail) {
-        LOG.warn("refused terminal request from {}: {}", terminalId, detail);
+        LOG.atWarn().addKeyValue("terminal", terminalId).addKeyValue("refused", true)
+                .log("refused terminal request from {}: {}", terminalId, detail);
         return new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized terminal", detail)
                 .with("serverTime", now.atOffset(ZoneOffset.UTC).toString());
     }

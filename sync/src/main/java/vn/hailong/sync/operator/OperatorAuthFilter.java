@@ -47,7 +47,9 @@ public class OperatorAuthFilter {
     }
 
     private static MutableHttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String detail) {
-        LOG.warn("refused {} {} from {}: {}", request.getMethod(), request.getPath(), request.getRemoteAddress(), detail);
+        LOG.atWarn().addKeyValue("path", request.getPath()).addKeyValue("status", status.getCode())
+                .addKeyValue("remote", request.getRemoteAddress().getHostString())
+                .log("refused {} {} from {}: {}", request.getMethod(), request.getPath(), request.getRemoteAddress(), detail);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("title", status.getReason());
         problem.put("status", status.getCode());

@@ -1,5 +1,7 @@
 package vn.hailong.sync.operator;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +21,8 @@ import vn.hailong.sync.api.Identifiers;
 import vn.hailong.sync.api.Problems;
 
 /** {@code POST /api/v1/admin/operators}: an ADMIN makes operator tokens; the same name again rotates the token. */
+@SecurityRequirement(name = "operator")
+@Tag(name = "admin")
 @Controller("/api/v1/admin/operators")
 public class OperatorController {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorController.class);

@@ -1,5 +1,7 @@
 package vn.hailong.sync.report;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +22,8 @@ import vn.hailong.sync.rules.Rules;
 import vn.hailong.sync.rules.RulesStore;
 
 /** {@code GET /api/v1/reports/apology}: apology-letter compliance of dossiers due in the period, as of {@code asOf}. */
+@SecurityRequirement(name = "operator")
+@Tag(name = "reports")
 @Controller("/api/v1/reports")
 public class ApologyController {
     private final ApologyReport report;

@@ -1,5 +1,7 @@
 package vn.hailong.sync.report;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code GET /api/v1/reports/dossiers}: timeliness and the 766 rate, JSON or CSV. */
+@SecurityRequirement(name = "operator")
+@Tag(name = "reports")
 @Controller("/api/v1/reports")
 public class DossiersController {
     private static final List<String> FIGURES = List.of("returned", "early", "onTime", "late", "onTimeRate", "rated",

@@ -1,5 +1,7 @@
 package vn.hailong.sync.report;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -14,6 +16,8 @@ import java.util.Map;
 import vn.hailong.sync.ingest.SipasElement;
 
 /** {@code GET /api/v1/reports/satisfaction}: JSON, or CSV with the same columns. */
+@SecurityRequirement(name = "operator")
+@Tag(name = "reports")
 @Controller("/api/v1/reports")
 public class SatisfactionController {
     private final SatisfactionReport report;

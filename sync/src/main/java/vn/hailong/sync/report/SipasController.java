@@ -1,5 +1,7 @@
 package vn.hailong.sync.report;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -17,6 +19,8 @@ import vn.hailong.sync.rules.RulesStore;
 import vn.hailong.sync.survey.SurveyBank;
 
 /** {@code GET /api/v1/reports/sipas}: "SIPAS (khảo sát tại quầy)", JSON or CSV. */
+@SecurityRequirement(name = "operator")
+@Tag(name = "reports")
 @Controller("/api/v1/reports")
 public class SipasController {
     private final SipasReport report;

@@ -1,5 +1,7 @@
 package vn.hailong.sync.report;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -16,6 +18,8 @@ import vn.hailong.sync.api.Identifiers;
 import vn.hailong.sync.api.Problems;
 
 /** {@code GET /api/v1/reports/terminals}: the state of every terminal (of an agency subtree), JSON or CSV. */
+@SecurityRequirement(name = "operator")
+@Tag(name = "reports")
 @Controller("/api/v1/reports")
 public class TerminalsController {
     private static final List<String> COLUMNS = List.of("terminalId", "agencyCode", "counter", "revoked", "lastSeen",

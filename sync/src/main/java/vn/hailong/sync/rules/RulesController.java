@@ -1,5 +1,7 @@
 package vn.hailong.sync.rules;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -8,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code PUT /api/v1/admin/rules}: the deployment's rules (ADMIN); {@code GET} reads them back. */
+@SecurityRequirement(name = "operator")
+@Tag(name = "admin")
 @Controller("/api/v1/admin/rules")
 public class RulesController {
     private static final Logger LOG = LoggerFactory.getLogger(RulesController.class);

@@ -1,5 +1,7 @@
 package vn.hailong.sync.terminal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,6 +21,8 @@ import vn.hailong.sync.api.Identifiers;
 import vn.hailong.sync.api.Problems;
 
 /** Provisioning of counter terminals by an ADMIN operator. */
+@SecurityRequirement(name = "operator")
+@Tag(name = "admin")
 @Controller("/api/v1/admin/terminals")
 public class TerminalController {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalController.class);
