@@ -48,6 +48,6 @@ pg -c 'DROP DATABASE IF EXISTS hailong_test' -c 'CREATE DATABASE hailong_test'
 
 mvn -B verify "$@"
 
-echo "Running the server's tests again on PostgreSQL (database hailong_test)"
-mvn -B -pl sync test "-DargLine=-Dhailong.test.db-url=jdbc:postgresql://127.0.0.1:5432/hailong_test \
+echo "Running the server's tests again on PostgreSQL (database hailong_test), with two server processes on it"
+mvn -B -pl sync verify -Dit.test=TwoServersIT "-DargLine=-Dhailong.test.db-url=jdbc:postgresql://127.0.0.1:5432/hailong_test \
 -Dhailong.test.db-user=$PG_USER -Dhailong.test.db-password=$PGPASSWORD"

@@ -1,5 +1,6 @@
 package vn.hailong.kiosk;
 
+import vn.hailong.sync.SyncServerProcess;
 import vn.hailong.hardware.Await;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -20,9 +20,11 @@ import java.util.Set;
 import vn.hailong.sync.api.LocalTime;
 
 /**
- * Writes one batch's judged events in one transaction. The primary key on the event id is the arbiter of
- * duplicates: a concurrent writer of the same id (another request, another server instance) makes this
- * transaction fail with a unique violation, and {@link BatchIngest} runs it again.
+ * Writes one batch's judged events in one transaction. A terminal's batches are applied one at a time, also
+ * across server instances on one database: the transaction first locks the terminal's row, so what it reads of
+ * the terminal's earlier events includes everything committed before it, and its contiguous-seq scan sees
+ * every earlier batch. The primary key on the event id stays the arbiter of duplicates: a writer of the same id
+ * under another terminal makes this transaction fail with a unique violation, and {@link BatchIngest} runs it again.
  */
 @Singleton
 public class EventStore {
@@ -41,6 +43,7 @@ public class EventStore {
 
     @Transactional
     public Applied apply(String terminalId, List<JudgedEvent> events, Instant receivedAt, Long clockSkewSeconds) {
+        long contiguous = lockTerminal(terminalId);
         Map<String, Known> known = knownEvents(ids(events));
         Map<Long, String> takenSeqs = takenSeqs(terminalId, events);
         List<JudgedEvent> toStore = new ArrayList<>();
@@ -80,7 +83,7 @@ public class EventStore {
         insertEvents(terminalId, toStore, receivedAt);
         insertRatings(terminalId, toStore);
         insertSurveys(terminalId, toStore);
-        long highest = advanceContiguousSeq(terminalId, receivedAt, clockSkewSeconds);
+        long highest = advanceContiguousSeq(terminalId, contiguous, receivedAt, clockSkewSeconds);
         return new Applied(accepted, duplicates, rejected, highest);
     }
 
@@ -214,17 +217,18 @@ public class EventStore {
         });
     }
 
-    /**
-     * Moves the terminal's highest contiguous seq forward over every seq now stored or rejected. Only ever
-     * forward, so concurrent batches of one terminal cannot move it back.
-     */
-    private long advanceContiguousSeq(String terminalId, Instant receivedAt, Long clockSkewSeconds) {
-        long from = jdbc.prepareStatement("SELECT highest_contiguous_seq FROM terminal WHERE terminal_id = ?", ps -> {
+    /** Waits for the terminal's other batches to commit, and returns its highest contiguous seq. */
+    private long lockTerminal(String terminalId) {
+        return jdbc.prepareStatement("SELECT highest_contiguous_seq FROM terminal WHERE terminal_id = ? FOR UPDATE", ps -> {
             ps.setString(1, terminalId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
+    }
+
+    /** Moves the terminal's highest contiguous seq forward over every seq now stored or rejected. */
+    private long advanceContiguousSeq(String terminalId, long from, Instant receivedAt, Long clockSkewSeconds) {
         long highest = jdbc.prepareStatement(
                 "SELECT seq FROM sync_event WHERE terminal_id = ? AND seq > ? ORDER BY seq", ps -> {
                     ps.setString(1, terminalId);
@@ -238,17 +242,16 @@ public class EventStore {
                     }
                     return k;
                 });
-        jdbc.prepareStatement("UPDATE terminal SET highest_contiguous_seq = CASE WHEN highest_contiguous_seq < ? THEN ? "
-                + "ELSE highest_contiguous_seq END, last_batch_at = ?, clock_skew_seconds = ? WHERE terminal_id = ?", ps -> {
+        jdbc.prepareStatement("UPDATE terminal SET highest_contiguous_seq = ?, last_batch_at = ?, clock_skew_seconds = ? "
+                + "WHERE terminal_id = ?", ps -> {
             ps.setLong(1, highest);
-            ps.setLong(2, highest);
-            ps.setObject(3, receivedAt.atOffset(ZoneOffset.UTC));
+            ps.setObject(2, receivedAt.atOffset(ZoneOffset.UTC));
             if (clockSkewSeconds == null) {
-                ps.setNull(4, Types.BIGINT);
+                ps.setNull(3, Types.BIGINT);
             } else {
-                ps.setLong(4, clockSkewSeconds);
+                ps.setLong(3, clockSkewSeconds);
             }
-            ps.setString(5, terminalId);
+            ps.setString(4, terminalId);
             return ps.executeUpdate();
         });
         return highest;

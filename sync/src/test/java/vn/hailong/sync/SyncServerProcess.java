@@ -1,0 +1,141 @@
+package vn.hailong.sync;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real central server, {@code sync/target/hailong-sync.jar}, as its own process on a loopback port:
+ * what a kiosk talks to in production, started, stopped and killed like one. Its database is an H2 file under
+ * the data directory unless {@link #onDatabase} points it at another (PostgreSQL, or a shared H2).
+ * Used by the server's own process tests and, through the test-jar, by the kiosk's.
+ */
+public final class SyncServerProcess implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "e2e-admin-token";
+    private static final Path JAR = Path.of("..", "sync", "target", "hailong-sync.jar");
+
+    private final int port;
+    private final Path dataDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private String dbUrl;
+    private String dbUser = "sa";
+    private String dbPassword = "";
+    private Process process;
+    private int starts;
+
+    public SyncServerProcess(Path dataDir) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath().normalize() + " is missing: this test runs the "
+                    + "packaged server; build it first with 'mvn -B verify' from the root (or 'mvn -B -pl sync package')");
+        }
+        this.dataDir = dataDir;
+        this.dbUrl = "jdbc:h2:file:" + dataDir.resolve("sync").toAbsolutePath() + ";WRITE_DELAY=0";
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    /** Uses this database instead of the H2 file under the data directory. */
+    public SyncServerProcess onDatabase(String url, String user, String password) {
+        this.dbUrl = url;
+        this.dbUser = user;
+        this.dbPassword = password;
+        return this;
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public void start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toString());
+        pb.environment().put("HAILONG_PORT", Integer.toString(port));
+        pb.environment().put("HAILONG_HOST", "127.0.0.1");
+        pb.environment().put("HAILONG_ADMIN_TOKEN", ADMIN_TOKEN);
+        pb.environment().put("HAILONG_DB_URL", dbUrl);
+        pb.environment().put("HAILONG_DB_USER", dbUser);
+        pb.environment().put("HAILONG_DB_PASSWORD", dbPassword);
+        pb.redirectErrorStream(true);
+        Path log = dataDir.resolve("server-" + port + "-" + (++starts) + ".log");
+        pb.redirectOutput(log.toFile());
+        process = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!healthy()) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("the server did not answer /health on port " + port + " (log: " + log
+                        + "):\n" + Files.readString(log));
+            }
+            try {
+                process.waitFor(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+    }
+
+    public boolean healthy() {
+        if (process == null || !process.isAlive()) {
+            return false;
+        }
+        try {
+            return get("/health", null).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops the server the way an operator does (SIGTERM) and waits for it to end. */
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** SIGKILL: the server dies wherever it is, as in a crash or an OOM kill. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public HttpResponse<String> get(String path, String token) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    public HttpResponse<String> post(String path, String json, String token) throws IOException {
+        return send(HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
