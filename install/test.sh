@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit, @MicronautTest over loopback HTTP on H2 files, the serial driver on socat
 # pseudo-terminals, the packaged jars end to end (tmux), then the server's suite again on PostgreSQL.
-# Installs what the tests need with apt-get when missing (socat, tmux, and PostgreSQL if none answers on
+# Installs what the tests need with apt-get when missing (socat, tmux, curl, and PostgreSQL if none answers on
 # 127.0.0.1:5432), as root or through sudo, and says so. Needs a JDK 17 and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,13 +16,13 @@ install_packages() {
 }
 
 missing=()
-for p in socat tmux psql; do
+for p in socat tmux psql curl; do
   command -v "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if ((${#missing[@]})); then
   install_packages $(printf '%s\n' "${missing[@]}" | sed 's/^psql$/postgresql-client/')
 fi
-for p in socat tmux psql; do
+for p in socat tmux psql curl; do
   command -v "$p" >/dev/null 2>&1 || { echo "$p is required by the tests and could not be installed" >&2; exit 1; }
 done
 

@@ -1,0 +1,49 @@
+package vn.hailong.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's operator block, run verbatim with bash and curl against the packaged server: it works as written. */
+class ReadmeOperatorIT {
+    @TempDir
+    Path dir;
+
+    static String operatorBlock() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        int section = readme.indexOf("## Operating the central server");
+        assertTrue(section >= 0, "README has the operator section");
+        int start = readme.indexOf("```sh\n", section) + "```sh\n".length();
+        return readme.substring(start, readme.indexOf("\n```", start) + 1);
+    }
+
+    @Test
+    void theOperatorCurlLinesWorkAsWritten() throws Exception {
+        Path script = dir.resolve("operator.sh");
+        Files.writeString(script, "set -euo pipefail\n" + operatorBlock());
+        try (SyncServerProcess server = new SyncServerProcess(dir)) {
+            server.start();
+            ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile());
+            pb.environment().put("SERVER", server.uri().toString());
+            pb.environment().put("TOKEN", SyncServerProcess.ADMIN_TOKEN);
+            Process p = pb.start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the block ends");
+            String out = Files.readString(dir.resolve("out"));
+            assertEquals(0, p.exitValue(), "every curl line answered 2xx:\n" + out);
+            assertTrue(out.contains("\"secret\":"), "the terminal was provisioned: " + out);
+            assertTrue(out.contains("{\"imported\":2,\"rejected\":[]}"), out);
+            assertTrue(out.contains("\"flags\":[\"MISSING_APOLOGY\"]"), "the late dossier is flagged: " + out);
+            assertTrue(out.contains("\"returned\":2,\"early\":1,\"onTime\":0,\"late\":1"), out);
+            byte[] csv = Files.readAllBytes(dir.resolve("satisfaction.csv"));
+            assertTrue(csv.length > 3 && (csv[0] & 0xff) == 0xEF && (csv[1] & 0xff) == 0xBB && (csv[2] & 0xff) == 0xBF,
+                    "the CSV starts with the UTF-8 BOM");
+        }
+    }
+}
