@@ -192,12 +192,26 @@ public class EventStore {
         return out.toString();
     }
 
+    /** The rating that counts for a dossier: its first (earliest at, then smaller terminal id, then smaller seq). */
+    private record First(String eventId, OffsetDateTime at, String terminalId, long seq) implements Comparable<First> {
+        @Override
+        public int compareTo(First o) {
+            int c = at.toInstant().compareTo(o.at.toInstant());
+            if (c == 0) {
+                c = terminalId.compareTo(o.terminalId);
+            }
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
     private void insertRatings(String terminalId, List<JudgedEvent> events) {
-        List<JudgedEvent> ratings = events.stream().filter(e -> e.rating() != null).toList();
+        List<RatingEvent> ratings = events.stream().map(JudgedEvent::rating).filter(r -> r != null).toList();
+        Set<String> counted = decideCounted(terminalId, ratings);
         batch("INSERT INTO rating (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
                 + "counter_code, officer_id, procedure_code, dossier_code, scale, rating_value, rating_class, channel, "
-                + "reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ratings, (ps, e) -> {
-            RatingEvent r = e.rating();
+                + "reasons, counted, counted_dossier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ratings, (ps, r) -> {
+            boolean counts = r.dossierCode() == null || counted.contains(r.id());
             ps.setString(1, r.id());
             ps.setString(2, terminalId);
             ps.setLong(3, r.seq());
@@ -214,7 +228,59 @@ public class EventStore {
             ps.setString(14, r.ratingClass().name());
             ps.setString(15, r.channel());
             ps.setString(16, r.reasons().isEmpty() ? null : String.join(",", r.reasons()));
+            ps.setBoolean(17, counts);
+            ps.setString(18, counts ? r.dossierCode() : null);
         });
+    }
+
+    /**
+     * The ids of the batch's bound ratings that become their dossier's counted rating. A stored rating that a new
+     * one precedes (delivered late, from a terminal that was offline) becomes a re-rating here.
+     */
+    private Set<String> decideCounted(String terminalId, List<RatingEvent> ratings) {
+        Map<String, First> first = new HashMap<>();
+        List<String> dossiers = ratings.stream().map(RatingEvent::dossierCode).filter(d -> d != null).distinct().toList();
+        if (dossiers.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> storedFirst = new HashMap<>();
+        for (int from = 0; from < dossiers.size(); from += 500) {
+            List<String> chunk = dossiers.subList(from, Math.min(dossiers.size(), from + 500));
+            jdbc.prepareStatement("SELECT counted_dossier, event_id, at_instant, terminal_id, seq FROM rating "
+                    + "WHERE counted_dossier IN (" + placeholders(chunk.size()) + ")", ps -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        first.put(rs.getString(1), new First(rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                                rs.getString(4), rs.getLong(5)));
+                        storedFirst.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                return null;
+            });
+        }
+        for (RatingEvent r : ratings) {
+            if (r.dossierCode() != null) {
+                First candidate = new First(r.id(), r.at(), terminalId, r.seq());
+                first.merge(r.dossierCode(), candidate, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        Set<String> counted = new HashSet<>();
+        List<String> displaced = new ArrayList<>();
+        first.forEach((dossier, winner) -> {
+            String stored = storedFirst.get(dossier);
+            if (stored == null || !stored.equals(winner.eventId())) {
+                counted.add(winner.eventId());
+                if (stored != null) {
+                    displaced.add(stored);
+                }
+            }
+        });
+        batch("UPDATE rating SET counted = FALSE, counted_dossier = NULL WHERE event_id = ?", displaced,
+                (ps, id) -> ps.setString(1, id));
+        return counted;
     }
 
     /** Waits for the terminal's other batches to commit, and returns its highest contiguous seq. */

@@ -15,10 +15,9 @@ import vn.hailong.sync.api.Problems;
  */
 @Singleton
 public class DossiersReport {
-    /** The rating that counts for each bound dossier: its first. */
-    private static final String FIRST = "first_rating(dossier_code, rating_class) AS (SELECT dossier_code, rating_class FROM (SELECT dossier_code, "
-            + "rating_class, ROW_NUMBER() OVER (PARTITION BY dossier_code ORDER BY at_instant, terminal_id, seq) AS rn "
-            + "FROM rating WHERE dossier_code IS NOT NULL) r WHERE rn = 1)";
+    /** The rating that counts for each bound dossier: its first, marked at ingest. */
+    private static final String FIRST = "first_rating(dossier_code, rating_class) AS (SELECT counted_dossier, rating_class "
+            + "FROM rating WHERE counted_dossier IS NOT NULL)";
 
     private final JdbcOperations jdbc;
 

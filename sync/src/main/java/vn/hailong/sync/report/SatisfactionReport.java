@@ -17,14 +17,10 @@ import vn.hailong.sync.ingest.SipasElement;
  * Satisfaction (tỷ lệ hài lòng) per group. For a bound dossier only its first rating counts (earliest
  * {@code at}, then smaller terminal id, then smaller seq), wherever and whenever the later ones fall;
  * later ones are re-ratings, counted in the period of their own {@code at}. Unbound ratings all count.
+ * Which rating counts is decided at ingest ({@code rating.counted}), so a report reads only its period's rows.
  */
 @Singleton
 public class SatisfactionReport {
-    /** Every rating with its rank among the ratings of its dossier (1 = the one that counts). */
-    private static final String RANKED = "SELECT r.*, CASE WHEN r.dossier_code IS NULL THEN 1 ELSE "
-            + "ROW_NUMBER() OVER (PARTITION BY r.dossier_code ORDER BY r.at_instant, r.terminal_id, r.seq) END AS rn "
-            + "FROM rating r";
-
     private final JdbcOperations jdbc;
 
     public SatisfactionReport(JdbcOperations jdbc) {
@@ -83,11 +79,11 @@ public class SatisfactionReport {
     private Map<Key, Counts> counts(ReportQuery query, String keyColumns) {
         String select = keyColumns == null ? "" : keyColumns + ", ";
         String sql = with(query) + "SELECT " + select
-                + "SUM(CASE WHEN rn = 1 AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN rn = 1 AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN rn = 1 AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN rn > 1 THEN 1 ELSE 0 END) "
-                + "FROM (" + RANKED + ") ranked WHERE " + where(query)
+                + "SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN counted THEN 0 ELSE 1 END) "
+                + "FROM rating WHERE " + where(query)
                 + (keyColumns == null ? "" : " GROUP BY " + keyColumns);
         Map<Key, Counts> counts = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
@@ -105,9 +101,8 @@ public class SatisfactionReport {
     }
 
     private Map<Key, Map<String, Long>> reasons(ReportQuery query, String keyColumns) {
-        String sql = with(query) + "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "reasons FROM (" + RANKED
-                + ") ranked "
-                + "WHERE rn = 1 AND rating_class = 'DISSATISFIED' AND reasons IS NOT NULL AND " + where(query);
+        String sql = with(query) + "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "reasons FROM rating "
+                + "WHERE counted AND rating_class = 'DISSATISFIED' AND reasons IS NOT NULL AND " + where(query);
         Map<Key, Map<String, Long>> reasons = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
             bind(ps, query);

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every benchmark (not part of the tests): builds the jars, then the *Benchmark classes of each module
+# through the Maven profile "bench". Each prints "BENCH ..." lines: the figure, the reference measured in the
+# same run, their ratio and the target. All lines are collected in target/benchmarks.txt and printed at the end.
+# Needs what install/test.sh needs (socat, and PostgreSQL on 127.0.0.1:5432 or a local cluster it starts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=install/lib/postgres.sh
+source install/lib/postgres.sh
+require_tools socat
+pg -c 'DROP DATABASE IF EXISTS hailong_bench' -c 'CREATE DATABASE hailong_bench' \
+   -c 'DROP DATABASE IF EXISTS hailong_bench_ref' -c 'CREATE DATABASE hailong_bench_ref'
+
+rm -f target/benchmarks.txt
+mkdir -p target
+{
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m), $(java -version 2>&1 | head -1)"
+  echo "# disk of the data directories: $(df -h --output=source,fstype "$PWD" | tail -1)"
+} > target/benchmarks.txt
+start=$(date +%s)
+mvn -B -Pbench verify "$@" "-DargLine=-Dhailong.bench.pg-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench \
+-Dhailong.bench.pg-ref-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_ref \
+-Dhailong.bench.pg-user=$PG_USER -Dhailong.bench.pg-password=$PGPASSWORD"
+echo "# all benchmarks: $(( $(date +%s) - start )) s" >> target/benchmarks.txt
+echo
+echo "=== Benchmarks (target/benchmarks.txt) ==="
+cat target/benchmarks.txt

@@ -1,0 +1,210 @@
+package vn.hailong.sync.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hailong.sync.Api;
+import vn.hailong.sync.Batches;
+import vn.hailong.sync.BenchmarkReport;
+import vn.hailong.sync.SyncServerProcess;
+
+/**
+ * Central ingest: 50 terminals send signed 500-event batches at once to the packaged server over loopback.
+ * Reference: the same rows (event and rating) inserted with plain JDBC batches, 500 rows a transaction, into a
+ * fresh database of the same kind with the same schema, from as many threads as the server has connections.
+ * PostgreSQL: {@code -Dhailong.bench.pg-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench} and
+ * {@code -Dhailong.bench.pg-ref-url=...hailong_bench_ref} (two empty databases; install/bench.sh makes them).
+ */
+class IngestBenchmark {
+    private static final int TERMINALS = 50;
+    private static final int BATCHES_PER_TERMINAL = 8;
+    private static final int PER_BATCH = 500;
+    private static final int REFERENCE_THREADS = 10;
+
+    @TempDir
+    Path dir;
+
+    private final JsonMapper json = JsonMapper.createDefault();
+
+    @Test
+    void ingestOnH2() throws Exception {
+        String serverUrl = "jdbc:h2:file:" + dir.resolve("server").toAbsolutePath() + ";WRITE_DELAY=0";
+        String refUrl = "jdbc:h2:file:" + dir.resolve("reference").toAbsolutePath() + ";WRITE_DELAY=0";
+        run("H2", serverUrl, refUrl, "sa", "");
+    }
+
+    @Test
+    void ingestOnPostgreSql() throws Exception {
+        String url = System.getProperty("hailong.bench.pg-url");
+        String refUrl = System.getProperty("hailong.bench.pg-ref-url");
+        if (url == null || refUrl == null) {
+            throw new IllegalStateException("the PostgreSQL ingest benchmark needs -Dhailong.bench.pg-url and "
+                    + "-Dhailong.bench.pg-ref-url (two empty databases); install/bench.sh sets them");
+        }
+        run("PostgreSQL", url, refUrl, System.getProperty("hailong.bench.pg-user", "postgres"),
+                System.getProperty("hailong.bench.pg-password", ""));
+    }
+
+    private void run(String engine, String serverUrl, String refUrl, String user, String password) throws Exception {
+        List<String> terminals = new ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        for (int t = 0; t < TERMINALS; t++) {
+            terminals.add("T-B" + run + "-" + t);
+        }
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0).toString();
+        Batches batches = new Batches(json);
+        List<List<byte[]>> bodies = new ArrayList<>();
+        for (String terminal : terminals) {
+            List<byte[]> mine = new ArrayList<>();
+            for (int b = 0; b < BATCHES_PER_TERMINAL; b++) {
+                mine.add(batches.body(terminal, events(terminal, b, at)));
+            }
+            bodies.add(mine);
+        }
+        long total = (long) TERMINALS * BATCHES_PER_TERMINAL * PER_BATCH;
+
+        double ingest;
+        try (SyncServerProcess server = new SyncServerProcess(dir).onDatabase(serverUrl, user, password)) {
+            server.start();
+            Api api = new Api(server.uri(), json);
+            List<String> secrets = new ArrayList<>();
+            for (String terminal : terminals) {
+                HttpResponse<String> r = server.post("/api/v1/admin/terminals", "{\"terminalId\":\"" + terminal
+                        + "\",\"agencyCode\":\"BENCH\",\"counter\":\"1\"}", SyncServerProcess.ADMIN_TOKEN);
+                secrets.add((String) json.readValue(r.body(), Argument.mapOf(String.class, Object.class)).get("secret"));
+            }
+            // warm-up: one batch from one terminal, not counted
+            api.signed(terminals.get(0), secrets.get(0), "/api/v1/sync/batches",
+                    batches.body(terminals.get(0), List.of(Batches.rating("warm-" + run, 1, at, 4, 4))));
+            ExecutorService pool = Executors.newFixedThreadPool(TERMINALS);
+            long start = System.nanoTime();
+            List<Future<Long>> sent = new ArrayList<>();
+            for (int t = 0; t < TERMINALS; t++) {
+                int terminal = t;
+                sent.add(pool.submit(() -> {
+                    long accepted = 0;
+                    for (byte[] body : bodies.get(terminal)) {
+                        Api.Response r = api.signed(terminals.get(terminal), secrets.get(terminal), "/api/v1/sync/batches", body);
+                        if (r.status() != 200) {
+                            throw new IllegalStateException(r.status() + " " + r.body());
+                        }
+                        accepted += r.number("accepted") + r.number("duplicates");
+                    }
+                    return accepted;
+                }));
+            }
+            long accepted = 0;
+            for (Future<Long> f : sent) {
+                accepted += f.get(10, TimeUnit.MINUTES);
+            }
+            ingest = total / ((System.nanoTime() - start) / 1e9);
+            pool.shutdown();
+            assertEquals(total, accepted, "every event accepted (or a duplicate)");
+        }
+        double reference = plainInsert(refUrl, user, password, terminals, at);
+        BenchmarkReport.figure("central ingest, " + engine, "events/s", ingest, "plain JDBC batch insert", reference,
+                ">= 20,000 events/s and ratio >= 0.40");
+    }
+
+    private static List<Map<String, Object>> events(String terminal, int batch, String at) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 1; i <= PER_BATCH; i++) {
+            long seq = (long) batch * PER_BATCH + i + 1; // seq 1 is the warm-up's on the first terminal
+            Map<String, Object> e = Batches.rating(UUID.randomUUID().toString(), seq, at, 4, (int) (seq % 4) + 1);
+            e.put("dossierCode", terminal + "-D" + seq);
+            e.put("officerId", "cb" + (seq % 7));
+            e.put("procedureCode", "2.0008" + (seq % 30));
+            events.add(e);
+        }
+        return events;
+    }
+
+    /** The same number of event and rating rows, inserted with plain JDBC batches. */
+    private static double plainInsert(String url, String user, String password, List<String> terminals, String at)
+            throws Exception {
+        Flyway.configure().dataSource(url, user, password).load().migrate();
+        OffsetDateTime instant = OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC);
+        ExecutorService pool = Executors.newFixedThreadPool(REFERENCE_THREADS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < REFERENCE_THREADS; w++) {
+            int worker = w;
+            done.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(url, user, password)) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement event = c.prepareStatement("INSERT INTO sync_event (event_id, terminal_id, "
+                            + "seq, event_type, status, reject_reason, content_hash, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                         PreparedStatement rating = c.prepareStatement("INSERT INTO rating (event_id, terminal_id, seq, "
+                                 + "at_instant, local_date, local_month, agency_code, counter_code, officer_id, "
+                                 + "procedure_code, dossier_code, scale, rating_value, rating_class, channel, reasons) "
+                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        for (int t = worker; t < terminals.size(); t += REFERENCE_THREADS) {
+                            String terminal = terminals.get(t);
+                            for (int b = 0; b < BATCHES_PER_TERMINAL; b++) {
+                                for (int i = 1; i <= PER_BATCH; i++) {
+                                    long seq = (long) b * PER_BATCH + i;
+                                    String id = UUID.randomUUID().toString();
+                                    event.setString(1, id);
+                                    event.setString(2, terminal);
+                                    event.setLong(3, seq);
+                                    event.setString(4, "rating");
+                                    event.setString(5, "STORED");
+                                    event.setString(6, null);
+                                    event.setString(7, "0".repeat(64));
+                                    event.setObject(8, OffsetDateTime.now(ZoneOffset.UTC));
+                                    event.addBatch();
+                                    rating.setString(1, id);
+                                    rating.setString(2, terminal);
+                                    rating.setLong(3, seq);
+                                    rating.setObject(4, instant);
+                                    rating.setObject(5, instant.atZoneSameInstant(ZoneOffset.ofHours(7)).toLocalDate());
+                                    rating.setString(6, at.substring(0, 7));
+                                    rating.setString(7, "BENCH");
+                                    rating.setString(8, "1");
+                                    rating.setString(9, "cb" + (seq % 7));
+                                    rating.setString(10, "2.0008" + (seq % 30));
+                                    rating.setString(11, terminal + "-D" + seq);
+                                    rating.setInt(12, 4);
+                                    rating.setInt(13, (int) (seq % 4) + 1);
+                                    rating.setString(14, "SATISFIED");
+                                    rating.setString(15, "BUTTON");
+                                    rating.setString(16, null);
+                                    rating.addBatch();
+                                }
+                                event.executeBatch();
+                                rating.executeBatch();
+                                c.commit();
+                            }
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        long rows = (long) terminals.size() * BATCHES_PER_TERMINAL * PER_BATCH;
+        return rows / ((System.nanoTime() - start) / 1e9);
+    }
+}
