@@ -14,3 +14,7 @@ UPDATE rating SET counted_dossier = dossier_code WHERE counted AND dossier_code 
 ALTER TABLE rating ADD CONSTRAINT uq_rating_counted_dossier UNIQUE (counted_dossier);
 -- reports select a period, then an agency subtree
 CREATE INDEX ix_rating_date_agency ON rating (local_date, agency_code);
+-- superseded: ranking by dossier is done at ingest through uq_rating_counted_dossier, and reports select by
+-- (local_date, agency_code); fewer indexes make each stored batch cheaper
+DROP INDEX ix_rating_dossier;
+DROP INDEX ix_rating_local_date;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.hardware.Await;
 import vn.hailong.kiosk.outbox.OutboxSender;
@@ -32,7 +33,7 @@ class BacklogDrainBenchmark {
     private static final int BACKLOG = 100_000;
     private static final String TERMINAL = "T-DRAIN-01";
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test

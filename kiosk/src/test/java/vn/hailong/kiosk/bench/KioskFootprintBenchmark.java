@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.hardware.Await;
 import vn.hailong.hardware.connection.SerialConnection;
@@ -39,7 +40,7 @@ class KioskFootprintBenchmark {
     private static final Path KIOSK_JAR = Path.of("target", "hailong-kiosk.jar").toAbsolutePath();
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("hailong.bench.footprint-seconds", 300));
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

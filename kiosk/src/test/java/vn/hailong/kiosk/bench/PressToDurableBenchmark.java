@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.hardware.connection.SerialConnection;
 import vn.hailong.hardware.connection.SocatPair;
@@ -31,7 +32,7 @@ class PressToDurableBenchmark {
     private static final int PRESSES = 10_000;
     private static final int WARM_UP = 500;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test

@@ -13,6 +13,13 @@ public final class Problems {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + detail).with("field", field);
     }
 
+    /** 503 with Retry-After: nothing was stored, the same request may be sent again. */
+    public static ApiProblem busy(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", detail).with("retryAfterSeconds", RETRY_AFTER_SECONDS);
+    }
+
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     public static ApiProblem of(HttpStatus status, String title, String detail) {
         return new ApiProblem(status, title, detail);
     }

@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micronaut.http.HttpStatus;
@@ -42,11 +44,21 @@ public class BatchIngest {
     private final Clock clock;
     private final int maxEvents;
     private final int maxBytes;
+    /**
+     * Batches written at once. More writers than this only queue inside the database (H2 commits one at a time)
+     * and hold pool connections that authentication, heartbeats and reports need; the rest wait here.
+     */
+    private final Semaphore writers;
+    private final long writerWaitSeconds;
 
     public BatchIngest(JsonMapper json, RatingEventParser parser, EventStore store, SurveyBankStore banks,
                        MeterRegistry meters, Clock clock,
                        @Property(name = "hailong.sync.max-events-per-batch", defaultValue = "1000") int maxEvents,
-                       @Property(name = "hailong.sync.max-batch-bytes", defaultValue = "1048576") int maxBytes) {
+                       @Property(name = "hailong.sync.max-batch-bytes", defaultValue = "1048576") int maxBytes,
+                       @Property(name = "hailong.sync.concurrent-batches", defaultValue = "4") int concurrentBatches,
+                       @Property(name = "hailong.sync.batch-wait-seconds", defaultValue = "30") long writerWaitSeconds) {
+        this.writers = new Semaphore(Math.max(1, concurrentBatches), true);
+        this.writerWaitSeconds = writerWaitSeconds;
         this.json = json;
         this.parser = parser;
         this.store = store;
@@ -119,6 +131,23 @@ public class BatchIngest {
 
     /** A unique violation means another writer stored one of these ids or seqs meanwhile: judge again. */
     private EventStore.Applied applyWithRetry(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
+        try {
+            if (!writers.tryAcquire(writerWaitSeconds, TimeUnit.SECONDS)) {
+                LOG.warn("batch of {} waited {} s for a writer: answering 503", terminalId, writerWaitSeconds);
+                throw Problems.busy("the server is storing other terminals' batches; send this batch again later");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.busy("the server is shutting down; send this batch again later");
+        }
+        try {
+            return applyRetryingRaces(terminalId, judged, now, skew);
+        } finally {
+            writers.release();
+        }
+    }
+
+    private EventStore.Applied applyRetryingRaces(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.apply(terminalId, judged, now, skew);
