@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
+import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +49,9 @@ class BacklogDrainBenchmark {
                     "hailong.terminal-secret", secret,
                     "hailong.data-dir", dir.resolve("kiosk").toString(),
                     "hailong.sync.max-backoff-seconds", 1,
-                    "hailong.sync.idle-check-seconds", 1))) {
-                fillBacklog(kiosk.getBean(DataSource.class));
+                    "hailong.sync.idle-check-seconds", 1,
+                    "hailong.sync.batch-size", Integer.getInteger("hailong.bench.batch-size", 500)))) {
+                fillBacklog(kiosk);
                 OutboxStore outbox = kiosk.getBean(OutboxStore.class);
                 assertEquals(BACKLOG, outbox.pendingCount());
                 long start = System.nanoTime();
@@ -66,10 +67,12 @@ class BacklogDrainBenchmark {
         }
     }
 
-    private static void fillBacklog(DataSource ds) throws Exception {
+    @SuppressWarnings("unchecked")
+    private static void fillBacklog(ApplicationContext kiosk) {
+        TransactionOperations<Connection> tx = kiosk.getBean(TransactionOperations.class);
         Instant start = Instant.now().minusSeconds(21L * 24 * 3600);
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
+        tx.executeWrite(status -> {
+            Connection c = status.getConnection();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (seq, event_id, event_type, body, status, "
                     + "created_at) VALUES (?, ?, 'rating', ?, 'PENDING', ?)")) {
                 for (int seq = 1; seq <= BACKLOG; seq++) {
@@ -91,7 +94,7 @@ class BacklogDrainBenchmark {
                 ps.setLong(1, BACKLOG);
                 ps.executeUpdate();
             }
-            c.commit();
-        }
+            return null;
+        });
     }
 }

@@ -119,21 +119,44 @@ public class EventStore {
         return known;
     }
 
+    /**
+     * The batch's seqs already held by this terminal's stored events. Asked as a range (a batch's seqs are
+     * consecutive): H2 answers {@code terminal_id = ? AND seq IN (...)} by reading every event of the terminal,
+     * which made a weeks-long backlog drain quadratic.
+     */
     private Map<Long, String> takenSeqs(String terminalId, List<JudgedEvent> events) {
-        List<Long> seqs = events.stream().map(JudgedEvent::seq).filter(s -> s != null).distinct().toList();
+        Set<Long> seqs = new HashSet<>();
+        for (JudgedEvent e : events) {
+            if (e.seq() != null) {
+                seqs.add(e.seq());
+            }
+        }
         Map<Long, String> taken = new HashMap<>();
         if (seqs.isEmpty()) {
             return taken;
         }
-        String sql = "SELECT seq, event_id FROM sync_event WHERE terminal_id = ? AND seq IN (" + placeholders(seqs.size()) + ")";
+        long min = java.util.Collections.min(seqs);
+        long max = java.util.Collections.max(seqs);
+        // a batch with far-apart seqs (a terminal re-sending old rejects with new events) is asked per seq
+        boolean asRange = max - min < 10L * seqs.size() + 1000;
+        String sql = "SELECT seq, event_id FROM sync_event WHERE terminal_id = ? AND " + (asRange ? "seq BETWEEN ? AND ?"
+                : "seq IN (" + placeholders(seqs.size()) + ")");
+        List<Long> listed = new ArrayList<>(seqs);
         jdbc.prepareStatement(sql, ps -> {
             ps.setString(1, terminalId);
-            for (int i = 0; i < seqs.size(); i++) {
-                ps.setLong(i + 2, seqs.get(i));
+            if (asRange) {
+                ps.setLong(2, min);
+                ps.setLong(3, max);
+            } else {
+                for (int i = 0; i < listed.size(); i++) {
+                    ps.setLong(i + 2, listed.get(i));
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    taken.put(rs.getLong(1), rs.getString(2));
+                    if (seqs.contains(rs.getLong(1))) {
+                        taken.put(rs.getLong(1), rs.getString(2));
+                    }
                 }
             }
             return null;
