@@ -51,7 +51,7 @@ sleep 2
 HAILONG_SERVER_URL="$BASE" HAILONG_TERMINAL_ID="$TERMINAL" HAILONG_TERMINAL_SECRET="$SECRET" \
   HAILONG_DATA_DIR="$DATA/kiosk" HAILONG_PANEL_PORT="${HAILONG_PANEL_PORT:-sim}" \
   HAILONG_OFFICER_PIN="${HAILONG_OFFICER_PIN:-1234}" \
-  java -jar kiosk/target/hailong-kiosk.jar || true
+  bash install/kiosk.sh || true
 
 echo
 echo "Satisfaction report for today ($REPORT):"

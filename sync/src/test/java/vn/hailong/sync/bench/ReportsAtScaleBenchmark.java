@@ -1,0 +1,332 @@
+package vn.hailong.sync.bench;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hailong.sync.BenchmarkReport;
+import vn.hailong.sync.SyncServerProcess;
+
+/**
+ * Reports at scale: ratings and surveys over 2 years from 2,000 terminals in 500 agencies (a province tree),
+ * plus dossiers (8 % late, some passing through two agencies), written straight into a database migrated by
+ * the server's own Flyway scripts; then the packaged server answers every report endpoint for random agencies,
+ * periods and groupBy values. Reference: the same selection as a plain GROUP BY over the raw rows, by JDBC.
+ * Sizes: -Dhailong.bench.ratings (default 9,000,000), -Dhailong.bench.surveys (1,000,000),
+ * -Dhailong.bench.dossiers (1,000,000).
+ */
+class ReportsAtScaleBenchmark {
+    private static final int RATINGS = Integer.getInteger("hailong.bench.ratings", 9_000_000);
+    private static final int SURVEYS = Integer.getInteger("hailong.bench.surveys", 1_000_000);
+    private static final int DOSSIERS = Integer.getInteger("hailong.bench.dossiers", 1_000_000);
+    private static final int QUERIES = 40;
+    private static final int AGENCIES = 500;
+    private static final int TERMINALS = 2000;
+    private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
+    private static final int DAYS = 730;
+    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    @Test
+    void reportsOnH2() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("scale").toAbsolutePath() + ";WRITE_DELAY=0";
+        run("H2", url, url, "sa", "");
+    }
+
+    @Test
+    void reportsOnPostgreSql() throws Exception {
+        String url = System.getProperty("hailong.bench.pg-ref-url");
+        if (url == null) {
+            throw new IllegalStateException("needs -Dhailong.bench.pg-ref-url (an empty database); install/bench.sh sets it");
+        }
+        run("PostgreSQL", url, url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
+                System.getProperty("hailong.bench.pg-user", "postgres"), System.getProperty("hailong.bench.pg-password", ""));
+    }
+
+    private void run(String engine, String url, String loadUrl, String user, String password) throws Exception {
+        Flyway.configure().dataSource(url, user, password).load().migrate();
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(loadUrl, user, password)) {
+            c.setAutoCommit(false);
+            load(c);
+        }
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        BenchmarkReport.line(String.format("reports at scale, %s: %,d ratings, %,d surveys, %,d dossiers loaded in %.0f s",
+                engine, RATINGS, SURVEYS, DOSSIERS, loadSeconds));
+        try (SyncServerProcess server = new SyncServerProcess(dir).onDatabase(url, user, password);
+             Connection c = DriverManager.getConnection(url, user, password)) {
+            server.start();
+            Random random = new Random(42);
+            for (String report : List.of("satisfaction", "sipas", "dossiers", "apology", "terminals")) {
+                long[] api = new long[QUERIES];
+                long[] plain = new long[QUERIES];
+                for (int q = 0; q < QUERIES; q++) {
+                    Query query = Query.random(random, report);
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = server.get("/api/v1/reports/" + report + "?" + query.parameters(),
+                            SyncServerProcess.ADMIN_TOKEN);
+                    api[q] = System.nanoTime() - t0;
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException(report + " " + query.parameters() + ": " + r.statusCode() + " "
+                                + r.body());
+                    }
+                    long t1 = System.nanoTime();
+                    plainGroupBy(c, report, query);
+                    plain[q] = System.nanoTime() - t1;
+                }
+                BenchmarkReport.figure("report " + report + " p95, " + engine, "ms", p95(api) / 1e6,
+                        "plain GROUP BY p95", p95(plain) / 1e6, "p95 <= 200 ms");
+            }
+            long t0 = System.nanoTime();
+            HttpResponse<String> year = server.get("/api/v1/reports/apology?from=2025-01-01&to=2025-12-31",
+                    SyncServerProcess.ADMIN_TOKEN);
+            if (year.statusCode() != 200) {
+                throw new IllegalStateException("apology for a year: " + year.statusCode());
+            }
+            BenchmarkReport.figure("apology compliance, a year of " + DOSSIERS / 2 + " dossiers, " + engine, "s",
+                    (System.nanoTime() - t0) / 1e9, "<= 10 s");
+        }
+    }
+
+    private static long p95(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
+    }
+
+    /** A random selection: an agency (none, the province, a department or a leaf), a period of 1-365 days, a grouping. */
+    record Query(String agency, LocalDate from, LocalDate to, String groupBy) {
+        static Query random(Random random, String report) {
+            String agency = switch (random.nextInt(4)) {
+                case 0 -> null;
+                case 1 -> "P";
+                case 2 -> "D" + random.nextInt(20);
+                default -> leaf(random.nextInt(AGENCIES - 21));
+            };
+            LocalDate from = FIRST_DAY.plusDays(random.nextInt(DAYS - 30));
+            LocalDate to = from.plusDays(random.nextInt(365));
+            List<String> groupings = switch (report) {
+                case "satisfaction", "sipas" -> Arrays.asList(null, "agency", "counter", "officer", "procedure", "terminal",
+                        "day", "month");
+                case "dossiers", "apology" -> Arrays.asList(null, "agency", "officer", "procedure", "day", "month");
+                default -> Arrays.asList((String) null);
+            };
+            return new Query(agency, from, to, groupings.get(random.nextInt(groupings.size())));
+        }
+
+        String parameters() {
+            return "from=" + from + "&to=" + to + (agency == null ? "" : "&agency=" + URLEncoder.encode(agency,
+                    StandardCharsets.UTF_8)) + (groupBy == null ? "" : "&groupBy=" + groupBy);
+        }
+    }
+
+    static String leaf(int i) {
+        return "A" + i;
+    }
+
+    /** The same selection as one GROUP BY over the raw rows (subtree by the parent column, two levels deep). */
+    private static void plainGroupBy(Connection c, String report, Query q) throws Exception {
+        String table = switch (report) {
+            case "sipas" -> "survey";
+            case "dossiers", "apology" -> "dossier";
+            default -> "rating";
+        };
+        String date = switch (report) {
+            case "dossiers" -> "returned_date";
+            case "apology" -> "due_date";
+            default -> "local_date";
+        };
+        String key = q.groupBy() == null || report.equals("terminals") ? null : switch (q.groupBy()) {
+            case "agency" -> "agency_code";
+            case "counter" -> "agency_code, counter_code";
+            case "officer" -> "officer_id";
+            case "procedure" -> "procedure_code";
+            case "terminal" -> "terminal_id";
+            case "day" -> date;
+            default -> table.equals("dossier") ? (date.equals("due_date") ? "due_date" : "returned_month") : "local_month";
+        };
+        String agencyFilter = q.agency() == null ? "" : " AND agency_code IN (SELECT code FROM agency WHERE code = ? "
+                + "OR parent_code = ? OR parent_code IN (SELECT code FROM agency WHERE parent_code = ?))";
+        String sql = "SELECT " + (key == null ? "" : key + ", ") + "COUNT(*) FROM " + table + " WHERE " + date
+                + " BETWEEN ? AND ?" + agencyFilter + (key == null ? "" : " GROUP BY " + key);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, q.from());
+            ps.setObject(2, q.to());
+            if (q.agency() != null) {
+                ps.setString(3, q.agency());
+                ps.setString(4, q.agency());
+                ps.setString(5, q.agency());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getLong(key == null ? 1 : key.split(",").length + 1);
+                }
+            }
+        }
+    }
+
+    /** Agencies P > D0..D19 > A0..A478; terminals T0..T1999, four per leaf agency. */
+    private static void load(Connection c) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO agency (code, name, parent_code) VALUES (?, ?, ?)")) {
+            ps.setString(1, "P");
+            ps.setString(2, "Tỉnh");
+            ps.setString(3, null);
+            ps.addBatch();
+            for (int d = 0; d < 20; d++) {
+                ps.setString(1, "D" + d);
+                ps.setString(2, "Sở " + d);
+                ps.setString(3, "P");
+                ps.addBatch();
+            }
+            for (int a = 0; a < AGENCIES - 21; a++) {
+                ps.setString(1, leaf(a));
+                ps.setString(2, "Cơ quan " + a);
+                ps.setString(3, "D" + (a % 20));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminal (terminal_id, agency_code, counter_code, secret, "
+                + "revoked, provisioned_at, highest_contiguous_seq) VALUES (?, ?, ?, 'x', FALSE, ?, ?)")) {
+            for (int t = 0; t < TERMINALS; t++) {
+                ps.setString(1, "T" + t);
+                ps.setString(2, leaf(t % (AGENCIES - 21)));
+                ps.setString(3, Integer.toString(t / (AGENCIES - 21)));
+                ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                ps.setLong(5, 0);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        Random random = new Random(7);
+        long[] seq = new long[TERMINALS];
+        try (PreparedStatement event = c.prepareStatement("INSERT INTO sync_event (event_id, terminal_id, seq, event_type, "
+                + "status, content_hash, received_at) VALUES (?, ?, ?, ?, 'STORED', ?, ?)");
+             PreparedStatement rating = c.prepareStatement("INSERT INTO rating (event_id, terminal_id, seq, at_instant, "
+                     + "local_date, local_month, agency_code, counter_code, officer_id, procedure_code, dossier_code, scale, "
+                     + "rating_value, rating_class, channel, reasons, counted, counted_dossier) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 4, ?, ?, 'BUTTON', ?, ?, ?)");
+             PreparedStatement survey = c.prepareStatement("INSERT INTO survey (event_id, terminal_id, seq, at_instant, "
+                     + "local_date, local_month, agency_code, counter_code, officer_id, procedure_code, answers, assessments, "
+                     + "expectations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (int i = 0; i < RATINGS + SURVEYS; i++) {
+                int t = random.nextInt(TERMINALS);
+                long s = ++seq[t];
+                String id = "E" + i;
+                OffsetDateTime at = FIRST_DAY.plusDays(random.nextInt(DAYS)).atTime(7 + random.nextInt(10),
+                        random.nextInt(60)).atOffset(VN);
+                String agency = leaf(t % (AGENCIES - 21));
+                String officer = "cb" + t + "-" + random.nextInt(3);
+                String procedure = "2.0" + (t % 37) + "." + random.nextInt(12);
+                boolean isSurvey = i >= RATINGS;
+                event.setString(1, id);
+                event.setString(2, "T" + t);
+                event.setLong(3, s);
+                event.setString(4, isSurvey ? "survey" : "rating");
+                event.setString(5, "0".repeat(64));
+                event.setObject(6, now);
+                event.addBatch();
+                PreparedStatement row = isSurvey ? survey : rating;
+                row.setString(1, id);
+                row.setString(2, "T" + t);
+                row.setLong(3, s);
+                row.setObject(4, at.withOffsetSameInstant(ZoneOffset.UTC));
+                row.setObject(5, at.toLocalDate());
+                row.setString(6, at.toString().substring(0, 7));
+                row.setString(7, agency);
+                row.setString(8, Integer.toString(t / (AGENCIES - 21)));
+                row.setString(9, officer);
+                row.setString(10, procedure);
+                if (isSurvey) {
+                    row.setString(11, "ACCESS=" + (1 + random.nextInt(5)) + ",PROCEDURE=" + (1 + random.nextInt(5))
+                            + ",OFFICER=" + (1 + random.nextInt(5)) + ",RESULT=" + (1 + random.nextInt(5)));
+                    row.setString(12, "FEES_POSTED=" + random.nextBoolean() + ",NO_BROKER=" + random.nextBoolean());
+                    row.setString(13, random.nextBoolean() ? "WAITING_TIME" : null);
+                } else {
+                    int value = 1 + random.nextInt(4);
+                    boolean bound = random.nextInt(10) < 7;
+                    row.setString(11, bound ? "HS-" + i : null);
+                    row.setInt(12, value);
+                    row.setString(13, value >= 3 ? "SATISFIED" : value == 2 ? "NEUTRAL" : "DISSATISFIED");
+                    row.setString(14, value == 1 && random.nextBoolean() ? "OFFICER" : null);
+                    row.setBoolean(15, true);
+                    row.setString(16, bound ? "HS-" + i : null);
+                }
+                row.addBatch();
+                if (i % 10_000 == 9_999) {
+                    event.executeBatch();
+                    rating.executeBatch();
+                    survey.executeBatch();
+                    c.commit();
+                }
+            }
+            event.executeBatch();
+            rating.executeBatch();
+            survey.executeBatch();
+            c.commit();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, "
+                + "received_at, due_at, due_date, returned_at, returned_date, returned_month, complaints, exemption, "
+                + "apologies, steps, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?)")) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (int i = 0; i < DOSSIERS; i++) {
+                int a = random.nextInt(AGENCIES - 21);
+                OffsetDateTime received = FIRST_DAY.plusDays(random.nextInt(DAYS - 20)).atTime(8, 0).atOffset(VN);
+                OffsetDateTime due = received.plusDays(7).withHour(17);
+                boolean late = random.nextInt(100) < 8;
+                OffsetDateTime returned = late ? due.plusDays(1 + random.nextInt(5)) : due.minusDays(random.nextInt(5));
+                boolean chain = late && random.nextBoolean();
+                String apology = late && random.nextInt(3) > 0 ? "[{\"issuedAt\":\"" + due.minusDays(2) + "\",\"agencyCode\":\""
+                        + leaf(a) + "\",\"reason\":\"quá tải\",\"newDueAt\":\"" + returned.plusHours(1) + "\"}]" : null;
+                String steps = chain ? "[{\"agencyCode\":\"" + leaf(a) + "\",\"receivedAt\":\"" + received + "\",\"dueAt\":\""
+                        + received.plusDays(3) + "\",\"completedAt\":\"" + received.plusDays(2) + "\"},{\"agencyCode\":\""
+                        + leaf((a + 1) % (AGENCIES - 21)) + "\",\"receivedAt\":\"" + received.plusDays(2) + "\",\"dueAt\":\""
+                        + due + "\",\"completedAt\":\"" + returned + "\"}]" : null;
+                ps.setString(1, "HS-" + i);
+                ps.setString(2, leaf(a));
+                ps.setString(3, "2.0" + (a % 37) + "." + random.nextInt(12));
+                ps.setString(4, "cb" + a + "-" + random.nextInt(3));
+                ps.setObject(5, received.withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(6, due.withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(7, due.toLocalDate());
+                ps.setObject(8, returned.withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(9, returned.toLocalDate());
+                ps.setString(10, returned.toString().substring(0, 7));
+                ps.setString(11, apology);
+                ps.setString(12, steps);
+                ps.setObject(13, now);
+                ps.addBatch();
+                if (i % 10_000 == 9_999) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ANALYZE");
+        }
+        c.commit();
+    }
+}
