@@ -33,9 +33,11 @@ public class ApologyReport {
             "REPEATED_APOLOGY", "INCOMPLETE_APOLOGY", "MISSED_NEW_DATE", "WRONG_AGENCY");
 
     private final JdbcOperations jdbc;
+    private final AgencySubtree subtree;
     private final JsonMapper json;
 
-    public ApologyReport(JdbcOperations jdbc, JsonMapper json) {
+    public ApologyReport(JdbcOperations jdbc, AgencySubtree subtree, JsonMapper json) {
+        this.subtree = subtree;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -72,15 +74,11 @@ public class ApologyReport {
     @Transactional(readOnly = true)
     public List<Finding> findings(ReportQuery query, OffsetDateTime asOf, Rules rules) {
         Calendar calendar = calendar();
-        String sql = AgencySubtree.with(query.agency())
-                + "SELECT code, agency_code, officer_id, procedure_code, due_at, due_date, returned_at, exemption, apologies, "
+        String sql = "SELECT code, agency_code, officer_id, procedure_code, due_at, due_date, returned_at, exemption, apologies, "
                 + "steps FROM dossier WHERE due_date BETWEEN ? AND ?"
-                + AgencySubtree.condition(query.agency(), "agency_code") + " ORDER BY due_date, code";
+                + subtree.condition(query.agency(), "agency_code") + " ORDER BY due_date, code";
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
-            if (query.agency() != null) {
-                ps.setString(i++, query.agency());
-            }
             ps.setObject(i++, query.from());
             ps.setObject(i, query.to());
             List<Finding> findings = new ArrayList<>();

@@ -20,8 +20,10 @@ public class DossiersReport {
             + "FROM rating WHERE counted_dossier IS NOT NULL)";
 
     private final JdbcOperations jdbc;
+    private final AgencySubtree subtree;
 
-    public DossiersReport(JdbcOperations jdbc) {
+    public DossiersReport(JdbcOperations jdbc, AgencySubtree subtree) {
+        this.subtree = subtree;
         this.jdbc = jdbc;
     }
 
@@ -40,7 +42,7 @@ public class DossiersReport {
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, long[]> counts(ReportQuery query) {
         String key = query.groupBy() == null ? null : columns(query.groupBy());
-        String sql = "WITH RECURSIVE " + (query.agency() == null ? "" : AgencySubtree.CTE + ", ") + FIRST + " "
+        String sql = "WITH " + FIRST + " "
                 + "SELECT " + (key == null ? "" : key + ", ") + "COUNT(*), "
                 + "SUM(CASE WHEN d.returned_date < d.due_date THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN d.returned_date >= d.due_date AND d.returned_at <= d.due_at THEN 1 ELSE 0 END), "
@@ -48,14 +50,11 @@ public class DossiersReport {
                 + "SUM(CASE WHEN f.rating_class IS NOT NULL THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN f.rating_class = 'DISSATISFIED' OR d.complaints > 0 THEN 1 ELSE 0 END) "
                 + "FROM dossier d LEFT JOIN first_rating f ON f.dossier_code = d.code "
-                + "WHERE d.returned_date BETWEEN ? AND ?" + AgencySubtree.condition(query.agency(), "d.agency_code")
+                + "WHERE d.returned_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "d.agency_code")
                 + (key == null ? "" : " GROUP BY " + key);
         Map<SatisfactionReport.Key, long[]> rows = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
             int i = 1;
-            if (query.agency() != null) {
-                ps.setString(i++, query.agency());
-            }
             ps.setObject(i++, query.from());
             ps.setObject(i, query.to());
             int w = key == null ? 0 : 1;

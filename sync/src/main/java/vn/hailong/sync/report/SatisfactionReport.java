@@ -22,8 +22,10 @@ import vn.hailong.sync.ingest.SipasElement;
 @Singleton
 public class SatisfactionReport {
     private final JdbcOperations jdbc;
+    private final AgencySubtree subtree;
 
-    public SatisfactionReport(JdbcOperations jdbc) {
+    public SatisfactionReport(JdbcOperations jdbc, AgencySubtree subtree) {
+        this.subtree = subtree;
         this.jdbc = jdbc;
     }
 
@@ -78,7 +80,7 @@ public class SatisfactionReport {
 
     private Map<Key, Counts> counts(ReportQuery query, String keyColumns) {
         String select = keyColumns == null ? "" : keyColumns + ", ";
-        String sql = with(query) + "SELECT " + select
+        String sql = "SELECT " + select
                 + "SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), "
@@ -101,7 +103,7 @@ public class SatisfactionReport {
     }
 
     private Map<Key, Map<String, Long>> reasons(ReportQuery query, String keyColumns) {
-        String sql = with(query) + "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "reasons FROM rating "
+        String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "reasons FROM rating "
                 + "WHERE counted AND rating_class = 'DISSATISFIED' AND reasons IS NOT NULL AND " + where(query);
         Map<Key, Map<String, Long>> reasons = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
@@ -119,19 +121,13 @@ public class SatisfactionReport {
         return reasons;
     }
 
-    private static String with(ReportQuery query) {
-        return AgencySubtree.with(query.agency());
-    }
 
-    private static String where(ReportQuery query) {
-        return "local_date BETWEEN ? AND ?" + AgencySubtree.condition(query.agency(), "agency_code");
+    private String where(ReportQuery query) {
+        return "local_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "agency_code");
     }
 
     private static void bind(PreparedStatement ps, ReportQuery query) throws SQLException {
         int i = 1;
-        if (query.agency() != null) {
-            ps.setString(i++, query.agency());
-        }
         ps.setObject(i++, query.from());
         ps.setObject(i, query.to());
     }

@@ -25,9 +25,11 @@ public class SipasReport {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JdbcOperations jdbc;
+    private final AgencySubtree subtree;
     private final SurveyBankStore banks;
 
-    public SipasReport(JdbcOperations jdbc, SurveyBankStore banks) {
+    public SipasReport(JdbcOperations jdbc, AgencySubtree subtree, SurveyBankStore banks) {
+        this.subtree = subtree;
         this.jdbc = jdbc;
         this.banks = banks;
     }
@@ -70,16 +72,12 @@ public class SipasReport {
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
         String keyColumns = query.groupBy() == null ? null : query.groupBy().columns;
-        String sql = AgencySubtree.with(query.agency())
-                + "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "answers, assessments, expectations "
-                + "FROM survey WHERE local_date BETWEEN ? AND ?" + AgencySubtree.condition(query.agency(), "agency_code");
+        String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "answers, assessments, expectations "
+                + "FROM survey WHERE local_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "agency_code");
         int width = query.groupBy() == null ? 0 : query.groupBy() == GroupBy.COUNTER ? 2 : 1;
         Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
             int i = 1;
-            if (query.agency() != null) {
-                ps.setString(i++, query.agency());
-            }
             ps.setObject(i++, query.from());
             ps.setObject(i, query.to());
             try (ResultSet rs = ps.executeQuery()) {

@@ -17,21 +17,19 @@ import java.util.Map;
 @Singleton
 public class TerminalsReport {
     private final JdbcOperations jdbc;
+    private final AgencySubtree subtree;
 
-    public TerminalsReport(JdbcOperations jdbc) {
+    public TerminalsReport(JdbcOperations jdbc, AgencySubtree subtree) {
+        this.subtree = subtree;
         this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
     public List<Map<String, Object>> rows(String agency) {
-        String sql = AgencySubtree.with(agency)
-                + "SELECT terminal_id, agency_code, counter_code, revoked, last_seen, last_batch_at, pending_events, "
+        String sql = "SELECT terminal_id, agency_code, counter_code, revoked, last_seen, last_batch_at, pending_events, "
                 + "panel_state, highest_contiguous_seq, clock_skew_seconds FROM terminal"
-                + " WHERE 1 = 1" + AgencySubtree.condition(agency, "agency_code") + " ORDER BY terminal_id";
+                + " WHERE 1 = 1" + subtree.condition(agency, "agency_code") + " ORDER BY terminal_id";
         List<Map<String, Object>> rows = jdbc.prepareStatement(sql, ps -> {
-            if (agency != null) {
-                ps.setString(1, agency);
-            }
             List<Map<String, Object>> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -47,8 +47,8 @@ class ReportsAtScaleBenchmark {
 
     @Test
     void reportsOnH2() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("scale").toAbsolutePath() + ";WRITE_DELAY=0";
-        run("H2", url, url, "sa", "");
+        String file = "jdbc:h2:file:" + dir.resolve("scale").toAbsolutePath();
+        run("H2", file + ";WRITE_DELAY=0", file, "sa", "");
     }
 
     @Test
@@ -71,29 +71,45 @@ class ReportsAtScaleBenchmark {
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         BenchmarkReport.line(String.format("reports at scale, %s: %,d ratings, %,d surveys, %,d dossiers loaded in %.0f s",
                 engine, RATINGS, SURVEYS, DOSSIERS, loadSeconds));
-        try (SyncServerProcess server = new SyncServerProcess(dir).onDatabase(url, user, password);
-             Connection c = DriverManager.getConnection(url, user, password)) {
-            server.start();
-            Random random = new Random(42);
-            for (String report : List.of("satisfaction", "sipas", "dossiers", "apology", "terminals")) {
-                long[] api = new long[QUERIES];
-                long[] plain = new long[QUERIES];
+        List<String> reports = List.of("satisfaction", "sipas", "dossiers", "apology", "terminals");
+        Random random = new Random(42);
+        List<List<Query>> queries = new ArrayList<>();
+        for (String report : reports) {
+            List<Query> mine = new ArrayList<>();
+            for (int q = 0; q < QUERIES; q++) {
+                mine.add(Query.random(random, report));
+            }
+            queries.add(mine);
+        }
+        // the reference first, in this process: an embedded H2 file has one owner at a time
+        long[][] plain = new long[reports.size()][QUERIES];
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            for (int r = 0; r < reports.size(); r++) {
                 for (int q = 0; q < QUERIES; q++) {
-                    Query query = Query.random(random, report);
                     long t0 = System.nanoTime();
-                    HttpResponse<String> r = server.get("/api/v1/reports/" + report + "?" + query.parameters(),
+                    plainGroupBy(c, reports.get(r), queries.get(r).get(q));
+                    plain[r][q] = System.nanoTime() - t0;
+                }
+            }
+        }
+        try (SyncServerProcess server = new SyncServerProcess(dir).onDatabase(url, user, password)) {
+            server.start();
+            for (int r = 0; r < reports.size(); r++) {
+                String report = reports.get(r);
+                long[] api = new long[QUERIES];
+                for (int q = 0; q < QUERIES; q++) {
+                    Query query = queries.get(r).get(q);
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> answer = server.get("/api/v1/reports/" + report + "?" + query.parameters(),
                             SyncServerProcess.ADMIN_TOKEN);
                     api[q] = System.nanoTime() - t0;
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException(report + " " + query.parameters() + ": " + r.statusCode() + " "
-                                + r.body());
+                    if (answer.statusCode() != 200) {
+                        throw new IllegalStateException(report + " " + query.parameters() + ": " + answer.statusCode()
+                                + " " + answer.body());
                     }
-                    long t1 = System.nanoTime();
-                    plainGroupBy(c, report, query);
-                    plain[q] = System.nanoTime() - t1;
                 }
                 BenchmarkReport.figure("report " + report + " p95, " + engine, "ms", p95(api) / 1e6,
-                        "plain GROUP BY p95", p95(plain) / 1e6, "p95 <= 200 ms");
+                        "plain GROUP BY p95", p95(plain[r]) / 1e6, "p95 <= 200 ms");
             }
             long t0 = System.nanoTime();
             HttpResponse<String> year = server.get("/api/v1/reports/apology?from=2025-01-01&to=2025-12-31",
@@ -273,7 +289,7 @@ class ReportsAtScaleBenchmark {
                     row.setString(16, bound ? "HS-" + i : null);
                 }
                 row.addBatch();
-                if (i % 10_000 == 9_999) {
+                if (i % 50_000 == 49_999) {
                     event.executeBatch();
                     rating.executeBatch();
                     survey.executeBatch();
