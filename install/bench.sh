@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 source install/lib/postgres.sh
 require_tools socat
 pg -c 'DROP DATABASE IF EXISTS hailong_bench' -c 'CREATE DATABASE hailong_bench' \
-   -c 'DROP DATABASE IF EXISTS hailong_bench_ref' -c 'CREATE DATABASE hailong_bench_ref'
+   -c 'DROP DATABASE IF EXISTS hailong_bench_ref' -c 'CREATE DATABASE hailong_bench_ref' \
+   -c 'DROP DATABASE IF EXISTS hailong_bench_scale' -c 'CREATE DATABASE hailong_bench_scale'
 
 rm -f target/benchmarks.txt
 mkdir -p target
@@ -21,7 +22,11 @@ mkdir -p target
 start=$(date +%s)
 mvn -B -Pbench verify "$@" "-DargLine=-Dhailong.bench.pg-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench \
 -Dhailong.bench.pg-ref-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_ref \
--Dhailong.bench.pg-user=$PG_USER -Dhailong.bench.pg-password=$PGPASSWORD"
+-Dhailong.bench.pg-scale-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_scale \
+-Dhailong.bench.ratings=${HAILONG_BENCH_RATINGS:-300000} -Dhailong.bench.surveys=${HAILONG_BENCH_SURVEYS:-30000} \
+-Dhailong.bench.dossiers=${HAILONG_BENCH_DOSSIERS:-50000} \
+-Dhailong.bench.pg-user=$PG_USER -Dhailong.bench.pg-password=$PGPASSWORD" \
+  || echo "# a benchmark failed (see the Maven output above): its figures are missing" >> target/benchmarks.txt
 echo "# all benchmarks: $(( $(date +%s) - start )) s" >> target/benchmarks.txt
 echo
 echo "=== Benchmarks (target/benchmarks.txt) ==="

@@ -29,7 +29,8 @@ import vn.hailong.sync.SyncServerProcess;
  * the server's own Flyway scripts; then the packaged server answers every report endpoint for random agencies,
  * periods and groupBy values. Reference: the same selection as a plain GROUP BY over the raw rows, by JDBC.
  * Sizes: -Dhailong.bench.ratings (default 9,000,000), -Dhailong.bench.surveys (1,000,000),
- * -Dhailong.bench.dossiers (1,000,000).
+ * -Dhailong.bench.dossiers (1,000,000); install/bench.sh runs 300,000 / 30,000 / 50,000 unless told otherwise
+ * (HAILONG_BENCH_RATINGS, ...), because loading 10 million rows into H2 takes longer than the whole budget.
  */
 class ReportsAtScaleBenchmark {
     private static final int RATINGS = Integer.getInteger("hailong.bench.ratings", 9_000_000);
@@ -53,9 +54,9 @@ class ReportsAtScaleBenchmark {
 
     @Test
     void reportsOnPostgreSql() throws Exception {
-        String url = System.getProperty("hailong.bench.pg-ref-url");
+        String url = System.getProperty("hailong.bench.pg-scale-url");
         if (url == null) {
-            throw new IllegalStateException("needs -Dhailong.bench.pg-ref-url (an empty database); install/bench.sh sets it");
+            throw new IllegalStateException("needs -Dhailong.bench.pg-scale-url (an empty database); install/bench.sh sets it");
         }
         run("PostgreSQL", url, url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
                 System.getProperty("hailong.bench.pg-user", "postgres"), System.getProperty("hailong.bench.pg-password", ""));
