@@ -201,4 +201,70 @@ class KioskKillIT {
             }
         }
     }
+
+    /**
+     * SIGKILL at random moments while panel presses are in flight, again and again ({@code -Dhailong.test.kills},
+     * 5 in the test command, 50 in the longer run of RELIABILITY.md). A press is confirmed when its LED lights.
+     * Every confirmed press must be counted by the server; a press stored in the instant before a kill, whose
+     * LED never lit, may be counted too (the panel resends it and the kiosk knows it); seqs have no gap or repeat.
+     */
+    @Test
+    void repeatedKillsWhilePressesStreamInLoseAndDoubleNothing() throws Exception {
+        int kills = Integer.getInteger("hailong.test.kills", 5);
+        java.util.Random random = new java.util.Random(kills);
+        String session = "hailong-kills-" + UUID.randomUUID().toString().substring(0, 8);
+        int localPort = freePort();
+        try (SyncServerProcess server = new SyncServerProcess(dir);
+             SocatPair socat = new SocatPair(dir).start();
+             PanelSimulator sim = new PanelSimulator(new SerialConnection(socat.panel(), 9600), SerialPanel.Protocol.NMEA,
+                     4, Duration.ofSeconds(1), hostSaid::add, 13)) {
+            server.start();
+            HttpResponse<String> provisioned = server.post("/api/v1/admin/terminals",
+                    "{\"terminalId\":\"T-KILL-01\",\"agencyCode\":\"KILLS\",\"counter\":\"2\"}",
+                    SyncServerProcess.ADMIN_TOKEN);
+            String secret = (String) json(provisioned).get("secret");
+            sim.start();
+            long pid = 0;
+            int pressed = 0;
+            try {
+                for (int k = 0; k < kills; k++) {
+                    pid = startKiosk(session, server, secret, socat, localPort);
+                    int burst = 1 + random.nextInt(6);
+                    for (int i = 0; i < burst; i++) {
+                        sim.press(1 + random.nextInt(4));                 // not waiting: presses are in flight
+                        pressed++;
+                        java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(150) * 1_000_000L); // the pace
+                    }
+                    run("kill", "-9", Long.toString(pid));
+                    Await.until(T, () -> status(localPort).isEmpty(), () -> "the kiosk is gone");
+                    Await.until(T, () -> sim.unacknowledged() == 0, () -> "the panel gives up on unanswered presses");
+                    killSession(session);
+                }
+                pid = startKiosk(session, server, secret, socat, localPort);
+                long confirmed = leds();
+                Await.until(T, () -> ((Number) status(localPort).get("pending")).longValue() == 0,
+                        () -> "everything sent: " + status(localPort));
+                long stored = lastSeq(localPort);
+                HttpResponse<String> report = server.get("/api/v1/reports/satisfaction?agency=KILLS&from="
+                        + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1) + "&to="
+                        + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1), SyncServerProcess.ADMIN_TOKEN);
+                @SuppressWarnings("unchecked")
+                long counted = ((Number) ((Map<String, Object>) json(report).get("total")).get("counted")).longValue();
+                HttpResponse<String> terminals = server.get("/api/v1/reports/terminals?agency=KILLS",
+                        SyncServerProcess.ADMIN_TOKEN);
+                System.out.printf("KioskKillIT: %d kills, %d presses, %d confirmed, %d stored, %d counted%n", kills,
+                        pressed, confirmed, stored, counted);
+                assertTrue(confirmed > 0, "some presses were confirmed");
+                assertTrue(counted >= confirmed, "every confirmed press is counted: " + counted + " < " + confirmed);
+                assertEquals(stored, counted, "the server counts each stored event once");
+                assertTrue(terminals.body().contains("\"highestContiguousSeq\":" + stored + ",")
+                        && terminals.body().contains("\"gaps\":[]"), "no seq lost or repeated: " + terminals.body());
+            } finally {
+                if (pid != 0) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
+                killSession(session);
+            }
+        }
+    }
 }

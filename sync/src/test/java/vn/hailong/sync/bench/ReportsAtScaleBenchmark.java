@@ -302,6 +302,16 @@ class ReportsAtScaleBenchmark {
             survey.executeBatch();
             c.commit();
         }
+        // as ingest leaves them: every terminal's events are contiguous from 1
+        try (PreparedStatement ps = c.prepareStatement("UPDATE terminal SET highest_contiguous_seq = ? WHERE terminal_id = ?")) {
+            for (int t = 0; t < TERMINALS; t++) {
+                ps.setLong(1, seq[t]);
+                ps.setString(2, "T" + t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, "
                 + "received_at, due_at, due_date, returned_at, returned_date, returned_month, complaints, exemption, "
                 + "apologies, steps, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?)")) {
