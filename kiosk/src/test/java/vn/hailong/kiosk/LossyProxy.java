@@ -12,9 +12,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on loopback in front of the server that loses answers: on a chosen share of connections it passes
- * the request through, lets the server answer (and commit), then drops the answer and closes the connection, as
- * a mobile network does. The terminal never learns its batch was stored and sends it again.
+ * A TCP proxy on loopback in front of the server that loses answers: it passes every request through, lets the
+ * server answer (and commit), and drops a chosen share of the answers, closing the connection, as a mobile
+ * network does. The terminal never learns its batch was stored and sends it again.
  */
 final class LossyProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -50,28 +50,28 @@ final class LossyProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                boolean lose;
-                synchronized (random) {
-                    lose = random.nextDouble() < lossRate;
-                }
                 Socket server = new Socket();
                 server.connect(new InetSocketAddress(upstream.getHost(), upstream.getPort()), 2000);
                 pump(client, server, false, "up");
-                pump(server, client, lose, "down");
+                pump(server, client, true, "down");
             } catch (IOException e) {
                 // listener closed, or the server is down: the client sees a closed connection and retries
             }
         }
     }
 
-    /** Copies bytes one way; a lossy downstream swallows the first answer and closes both sockets. */
-    private void pump(Socket from, Socket to, boolean loseAnswer, String direction) {
+    /** Copies bytes one way; a lossy way swallows a share of what it reads (an answer) and closes both sockets. */
+    private void pump(Socket from, Socket to, boolean lossy, String direction) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    if (loseAnswer) {
+                    boolean lose;
+                    synchronized (random) {
+                        lose = lossy && random.nextDouble() < lossRate;
+                    }
+                    if (lose) {
                         dropped.incrementAndGet();
                         break;
                     }
