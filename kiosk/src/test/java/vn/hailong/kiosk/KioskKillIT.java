@@ -219,10 +219,7 @@ class KioskKillIT {
              PanelSimulator sim = new PanelSimulator(new SerialConnection(socat.panel(), 9600), SerialPanel.Protocol.NMEA,
                      4, Duration.ofSeconds(1), hostSaid::add, 13)) {
             server.start();
-            HttpResponse<String> provisioned = server.post("/api/v1/admin/terminals",
-                    "{\"terminalId\":\"T-KILL-01\",\"agencyCode\":\"KILLS\",\"counter\":\"2\"}",
-                    SyncServerProcess.ADMIN_TOKEN);
-            String secret = (String) json(provisioned).get("secret");
+            String secret = server.provision("T-KILL-01", "KILLS", "2");
             sim.start();
             long pid = 0;
             int pressed = 0;

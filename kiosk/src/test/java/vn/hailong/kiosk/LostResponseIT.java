@@ -36,9 +36,7 @@ class LostResponseIT {
     void everyPressIsCountedOnceWhenAnswersAreLost() throws Exception {
         try (SyncServerProcess server = new SyncServerProcess(dir)) {
             server.start();
-            HttpResponse<String> provisioned = server.post("/api/v1/admin/terminals",
-                    "{\"terminalId\":\"T-LOSS-01\",\"agencyCode\":\"LOSS\",\"counter\":\"1\"}", SyncServerProcess.ADMIN_TOKEN);
-            String secret = provisioned.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+            String secret = server.provision("T-LOSS-01", "LOSS", "1");
             try (LossyProxy proxy = new LossyProxy(server.uri(), 0.4);
                  ApplicationContext kiosk = ApplicationContext.run(Map.of(
                          "hailong.server-url", proxy.uri().toString(),

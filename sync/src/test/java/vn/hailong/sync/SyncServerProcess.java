@@ -111,6 +111,16 @@ public final class SyncServerProcess implements AutoCloseable {
         }
     }
 
+    /** Provisions a terminal with the admin token and returns its secret. */
+    public String provision(String terminalId, String agencyCode, String counter) throws IOException {
+        HttpResponse<String> r = post("/api/v1/admin/terminals", "{\"terminalId\":\"" + terminalId + "\",\"agencyCode\":\""
+                + agencyCode + "\",\"counter\":\"" + counter + "\"}", ADMIN_TOKEN);
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("provisioning " + terminalId + " failed: " + r.statusCode() + " " + r.body());
+        }
+        return r.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+    }
+
     public HttpResponse<String> get(String path, String token) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(10));
         if (token != null) {

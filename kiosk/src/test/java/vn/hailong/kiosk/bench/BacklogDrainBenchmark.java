@@ -40,9 +40,7 @@ class BacklogDrainBenchmark {
     void backlogDrain() throws Exception {
         try (SyncServerProcess server = new SyncServerProcess(dir)) {
             server.start();
-            HttpResponse<String> provisioned = server.post("/api/v1/admin/terminals", "{\"terminalId\":\"" + TERMINAL
-                    + "\",\"agencyCode\":\"000.00.15.H12\",\"counter\":\"1\"}", SyncServerProcess.ADMIN_TOKEN);
-            String secret = provisioned.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+            String secret = server.provision(TERMINAL, "000.00.15.H12", "1");
             try (ApplicationContext kiosk = ApplicationContext.run(Map.of(
                     "hailong.server-url", server.uri().toString(),
                     "hailong.terminal-id", TERMINAL,

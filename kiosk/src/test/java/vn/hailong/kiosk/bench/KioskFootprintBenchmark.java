@@ -59,10 +59,7 @@ class KioskFootprintBenchmark {
              PanelSimulator sim = new PanelSimulator(new SerialConnection(socat.panel(), 9600), SerialPanel.Protocol.NMEA,
                      4, Duration.ofSeconds(1), line -> { }, 11)) {
             server.start();
-            HttpResponse<String> provisioned = server.post("/api/v1/admin/terminals",
-                    "{\"terminalId\":\"T-FOOT-01\",\"agencyCode\":\"000.00.15.H12\",\"counter\":\"1\"}",
-                    SyncServerProcess.ADMIN_TOKEN);
-            String secret = provisioned.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+            String secret = server.provision("T-FOOT-01", "000.00.15.H12", "1");
             sim.start();
             String command = "exec env LANG=C.UTF-8 HAILONG_SERVER_URL=" + server.uri() + " HAILONG_TERMINAL_ID=T-FOOT-01"
                     + " HAILONG_TERMINAL_SECRET=" + secret + " HAILONG_DATA_DIR=" + dir.resolve("kiosk")
