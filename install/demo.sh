@@ -26,6 +26,7 @@ mkdir -p "$DATA"
 echo "Starting the central server on $BASE (log: $DATA/server.log)..."
 HAILONG_PORT="$PORT" HAILONG_HOST=127.0.0.1 HAILONG_ADMIN_TOKEN="$ADMIN" \
   HAILONG_DB_URL="jdbc:h2:file:$DATA/server/hailong-sync;WRITE_DELAY=0" \
+  HAILONG_SECRET_KEY_FILE="$DATA/server/terminal-secrets.key" \
   java -jar sync/target/hailong-sync.jar >"$DATA/server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null || true' EXIT

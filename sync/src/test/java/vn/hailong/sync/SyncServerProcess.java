@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SyncServerProcess implements AutoCloseable {
     public static final String ADMIN_TOKEN = "e2e-admin-token";
+    /** One key for every test server: two processes on one database must share it. */
+    static final String TEST_SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final Path JAR = Path.of("..", "sync", "target", "hailong-sync.jar");
 
     private final int port;
@@ -64,6 +66,7 @@ public final class SyncServerProcess implements AutoCloseable {
         pb.environment().put("HAILONG_DB_URL", dbUrl);
         pb.environment().put("HAILONG_DB_USER", dbUser);
         pb.environment().put("HAILONG_DB_PASSWORD", dbPassword);
+        pb.environment().put("HAILONG_SECRET_KEY", TEST_SECRET_KEY);
         pb.redirectErrorStream(true);
         Path log = dataDir.resolve("server-" + port + "-" + (++starts) + ".log");
         pb.redirectOutput(log.toFile());

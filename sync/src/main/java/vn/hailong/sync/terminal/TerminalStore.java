@@ -13,9 +13,11 @@ import java.util.Optional;
 @Singleton
 public class TerminalStore {
     private final JdbcOperations jdbc;
+    private final TerminalSecrets secrets;
 
-    public TerminalStore(JdbcOperations jdbc) {
+    public TerminalStore(JdbcOperations jdbc, TerminalSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     @Transactional
@@ -28,8 +30,10 @@ public class TerminalStore {
                         if (!rs.next()) {
                             return Optional.empty();
                         }
+                        String secret = secrets.open(rs.getString(4));
+                        // a secret this server cannot open authenticates nothing: as if revoked
                         return Optional.of(new Terminal(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getBoolean(5), rs.getLong(6)));
+                                secret == null ? "" : secret, rs.getBoolean(5) || secret == null, rs.getLong(6)));
                     }
                 });
     }
@@ -38,12 +42,13 @@ public class TerminalStore {
     @Transactional
     public boolean upsert(String terminalId, String agencyCode, String counter, String secret, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        String sealed = secrets.seal(secret);
         int updated = jdbc.prepareStatement(
                 "UPDATE terminal SET agency_code = ?, counter_code = ?, secret = ?, revoked = FALSE, provisioned_at = ? "
                         + "WHERE terminal_id = ?", ps -> {
                     ps.setString(1, agencyCode);
                     ps.setString(2, counter);
-                    ps.setString(3, secret);
+                    ps.setString(3, sealed);
                     ps.setObject(4, at);
                     ps.setString(5, terminalId);
                     return ps.executeUpdate();
@@ -57,7 +62,7 @@ public class TerminalStore {
                     ps.setString(1, terminalId);
                     ps.setString(2, agencyCode);
                     ps.setString(3, counter);
-                    ps.setString(4, secret);
+                    ps.setString(4, sealed);
                     ps.setObject(5, at);
                     return ps.executeUpdate();
                 });
