@@ -129,7 +129,7 @@ public class BatchIngest {
                 applied.highestContiguousSeq(), clock.instant().atOffset(ZoneOffset.UTC).toString());
     }
 
-    /** A unique violation means another writer stored one of these ids or seqs meanwhile: judge again. */
+    /** Waits for one of the writer slots (503 after the configured wait), then applies the batch. */
     private EventStore.Applied applyWithRetry(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
         try {
             if (!writers.tryAcquire(writerWaitSeconds, TimeUnit.SECONDS)) {
@@ -147,6 +147,10 @@ public class BatchIngest {
         }
     }
 
+    /**
+     * A unique violation means another writer stored one of these ids, or a counted rating of one of these
+     * dossiers, meanwhile: judge again.
+     */
     private EventStore.Applied applyRetryingRaces(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
         for (int attempt = 1; ; attempt++) {
             try {

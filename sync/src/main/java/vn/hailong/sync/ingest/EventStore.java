@@ -23,8 +23,9 @@ import vn.hailong.sync.api.LocalTime;
  * Writes one batch's judged events in one transaction. A terminal's batches are applied one at a time, also
  * across server instances on one database: the transaction first locks the terminal's row, so what it reads of
  * the terminal's earlier events includes everything committed before it, and its contiguous-seq scan sees
- * every earlier batch. The primary key on the event id stays the arbiter of duplicates: a writer of the same id
- * under another terminal makes this transaction fail with a unique violation, and {@link BatchIngest} runs it again.
+ * every earlier batch. The database stays the arbiter across terminals: a writer of the same event id under another
+ * terminal, or of a counted rating for the same dossier ({@code uq_rating_counted_dossier}), makes this
+ * transaction fail with a unique violation, and {@link BatchIngest} runs it again.
  */
 @Singleton
 public class EventStore {
