@@ -2,7 +2,8 @@
 # Runs every test: unit, @MicronautTest over loopback HTTP on H2 files, the serial driver on socat
 # pseudo-terminals, the packaged jars end to end (tmux), then the server's suite again on PostgreSQL.
 # Installs what the tests need with apt-get when missing (socat, tmux, curl, and PostgreSQL if none answers on
-# 127.0.0.1:5432), as root or through sudo, and says so. Needs a JDK 17 and Maven.
+# 127.0.0.1:5432), as root or through sudo, and says so. Needs a JDK 17 and Maven. DiskFullTest mounts a small
+# tmpfs, so the tests run as root (as CI does); elsewhere that test fails and says why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * cells in CSV. Every answer must be 2xx or 4xx, a refusal must be a problem document without a stack trace, and
  * the server must keep serving. Deterministic (seeded), so a failure replays.
  */
-@MicronautTest(environments = "test", transactional = false)
+@MicronautTest(environments = "synctest", transactional = false)
 class ApiFuzzTest {
     private static final String[] NASTY = {"", " ", "'", "\"", "' OR '1'='1", "'; DROP TABLE rating; --", "\\", "%",
         "_", "\u0000", "\u0007\u001b[2J", "\r\n", "=CMD()", "+SUM(A1)", "-1+1", "@x", "ĐÁNH GIÁ", "𝕳𝖆𝖎",

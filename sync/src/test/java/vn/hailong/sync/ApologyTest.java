@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Saturday around due dates, an apology on the deadline day and one after it, an open dossier as of an
  * instant, a chain where the second agency overran, an exemption, and both deadline variants.
  */
-@MicronautTest(environments = "test", transactional = false)
+@MicronautTest(environments = "synctest", transactional = false)
 class ApologyTest {
     @Inject
     EmbeddedServer server;

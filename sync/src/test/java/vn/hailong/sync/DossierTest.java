@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Dossier import (JSON and CSV) and the timeliness / 766 figures of domain.md §4, hand-computed. */
-@MicronautTest(environments = "test", transactional = false)
+@MicronautTest(environments = "synctest", transactional = false)
 class DossierTest {
     @Inject
     EmbeddedServer server;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Operator endpoints: tokens, provisioning input, report parameters, health. */
-@MicronautTest(environments = "test", transactional = false)
+@MicronautTest(environments = "synctest", transactional = false)
 class OperatorAccessTest {
     @Inject
     EmbeddedServer server;

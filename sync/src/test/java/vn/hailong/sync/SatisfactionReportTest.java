@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The satisfaction figures of domain.md §2, against hand-computed expectations. */
-@MicronautTest(environments = "test", transactional = false)
+@MicronautTest(environments = "synctest", transactional = false)
 class SatisfactionReportTest {
     private static final String PATH = "/api/v1/sync/batches";
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** The survey question bank and survey events (domain.md §3). */
-@MicronautTest(environments = "test", transactional = false)
+@MicronautTest(environments = "synctest", transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SuppressWarnings("unchecked")
 class SurveyTest {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every rule of {@code POST /api/v1/sync/batches}, through real HTTP on loopback and a real H2 file. */
-@MicronautTest(environments = "test", transactional = false)
+@MicronautTest(environments = "synctest", transactional = false)
 class SyncBatchesTest {
     private static final String PATH = "/api/v1/sync/batches";
     private static final String AGENCY = "000.00.15.H12";

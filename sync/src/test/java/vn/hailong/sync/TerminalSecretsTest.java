@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.sync.terminal.TerminalSecrets;
 
 /** Terminal secrets are stored encrypted, still work for signing, and an old clear one keeps working. */
-@MicronautTest(environments = "test", transactional = false)
+@MicronautTest(environments = "synctest", transactional = false)
 class TerminalSecretsTest {
     @Inject
     EmbeddedServer server;

@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,26 @@ public class OutboxStore {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxStore.class);
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
+    private final DataSource pool;
 
-    public OutboxStore(JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+    public OutboxStore(JdbcOperations jdbc, TransactionOperations<Connection> tx, DataSource pool) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.pool = pool;
+    }
+
+    /**
+     * After a write failed (disk full, I/O error), H2 keeps its store in the failed state and answers every later
+     * call with the same error, even once space is back. Closing the pool's connections closes that database, so
+     * the next press opens the file afresh: service resumes by itself when the disk has room again.
+     */
+    private void reopenAfterFailure(RuntimeException failure) {
+        LOG.error("storing failed ({}): the database will be opened again for the next press", failure.getMessage());
+        try {
+            pool.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+        } catch (RuntimeException | java.sql.SQLException e) {
+            LOG.warn("could not close the database connections after a failure", e);
+        }
     }
 
     /** A hardware press a stored event came from: the panel's devseq and when the kiosk read it. */
@@ -79,6 +97,15 @@ public class OutboxStore {
      * @return the seq given to the event
      */
     public long appendDurably(Draft draft, Runnable sameTransaction) {
+        try {
+            return appendAndForce(draft, sameTransaction);
+        } catch (RuntimeException e) {
+            reopenAfterFailure(e);
+            throw e;
+        }
+    }
+
+    private long appendAndForce(Draft draft, Runnable sameTransaction) {
         long seq = tx.executeWrite(status -> {
             jdbc.prepareStatement("UPDATE seq_counter SET last_seq = last_seq + 1 WHERE id = 1", ps -> ps.executeUpdate());
             long next = jdbc.prepareStatement("SELECT last_seq FROM seq_counter WHERE id = 1", ps -> {
