@@ -121,7 +121,6 @@ public class SatisfactionReport {
         return reasons;
     }
 
-
     private String where(ReportQuery query) {
         return "local_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "agency_code");
     }
