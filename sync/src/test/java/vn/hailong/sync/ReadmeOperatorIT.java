@@ -42,6 +42,19 @@ class ReadmeOperatorIT {
             assertTrue(out.contains("{\"imported\":2,\"rejected\":[]}"), out);
             assertTrue(out.contains("\"flags\":[\"MISSING_APOLOGY\"]"), "the late dossier is flagged: " + out);
             assertTrue(out.contains("\"returned\":2,\"early\":1,\"onTime\":0,\"late\":1"), out);
+            // secrets never reach the log: not the terminal's secret, not the viewer's token, not the admin token
+            String secret = out.replaceAll("(?s).*\"secret\":\"([^\"]+)\".*", "$1");
+            String viewerToken = out.replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+            StringBuilder logs = new StringBuilder();
+            try (var files = Files.list(dir)) {
+                for (Path log : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+                    logs.append(Files.readString(log));
+                }
+            }
+            assertTrue(logs.toString().contains("terminal T-0001"), "the log was read: " + logs);
+            for (String s : new String[] {secret, viewerToken, SyncServerProcess.ADMIN_TOKEN}) {
+                assertTrue(s.length() > 10 && !logs.toString().contains(s), "a secret is in the server log: " + s);
+            }
             byte[] csv = Files.readAllBytes(dir.resolve("satisfaction.csv"));
             assertTrue(csv.length > 3 && (csv[0] & 0xff) == 0xEF && (csv[1] & 0xff) == 0xBB && (csv[2] & 0xff) == 0xBF,
                     "the CSV starts with the UTF-8 BOM");
