@@ -42,14 +42,7 @@ class EndToEndTest {
     Path dir;
 
     private ApplicationContext kiosk(SyncServerProcess server, String secret) {
-        return ApplicationContext.run(Map.of(
-                "hailong.server-url", server.uri().toString(),
-                "hailong.terminal-id", TERMINAL,
-                "hailong.terminal-secret", secret,
-                "hailong.data-dir", dir.resolve("kiosk").toString(),
-                "hailong.min-interval-seconds", 0,
-                "hailong.sync.max-backoff-seconds", 1,
-                "hailong.sync.idle-check-seconds", 1));
+        return KioskContexts.online(dir.resolve("kiosk"), server.uri(), TERMINAL, secret);
     }
 
     @Test

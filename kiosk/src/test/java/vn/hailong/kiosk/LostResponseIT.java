@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +37,8 @@ class LostResponseIT {
             server.start();
             String secret = server.provision("T-LOSS-01", "LOSS", "1");
             try (LossyProxy proxy = new LossyProxy(server.uri(), 0.4);
-                 ApplicationContext kiosk = ApplicationContext.run(Map.of(
-                         "hailong.server-url", proxy.uri().toString(),
-                         "hailong.terminal-id", "T-LOSS-01",
-                         "hailong.terminal-secret", secret,
-                         "hailong.data-dir", dir.resolve("kiosk").toString(),
-                         "hailong.min-interval-seconds", 0,
-                         "hailong.sync.batch-size", 20,
-                         "hailong.sync.max-backoff-seconds", 1,
-                         "hailong.sync.idle-check-seconds", 1))) {
+                 ApplicationContext kiosk = KioskContexts.online(dir.resolve("kiosk"), proxy.uri(), "T-LOSS-01", secret,
+                         "hailong.sync.batch-size", 20)) {
                 LoopbackPanel panel = new LoopbackPanel(4, Channel.BUTTON, Clock.systemUTC());
                 panel.start(kiosk.getBean(RatingRecorder.class));
                 kiosk.getBean(OutboxSender.class).start();

@@ -11,13 +11,13 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.hardware.Await;
+import vn.hailong.kiosk.KioskContexts;
 import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.outbox.OutboxStore;
 import vn.hailong.sync.BenchmarkReport;
@@ -41,14 +41,8 @@ class BacklogDrainBenchmark {
         try (SyncServerProcess server = new SyncServerProcess(dir)) {
             server.start();
             String secret = server.provision(TERMINAL, "000.00.15.H12", "1");
-            try (ApplicationContext kiosk = ApplicationContext.run(Map.of(
-                    "hailong.server-url", server.uri().toString(),
-                    "hailong.terminal-id", TERMINAL,
-                    "hailong.terminal-secret", secret,
-                    "hailong.data-dir", dir.resolve("kiosk").toString(),
-                    "hailong.sync.max-backoff-seconds", 1,
-                    "hailong.sync.idle-check-seconds", 1,
-                    "hailong.sync.batch-size", Integer.getInteger("hailong.bench.batch-size", 500)))) {
+            try (ApplicationContext kiosk = KioskContexts.online(dir.resolve("kiosk"), server.uri(), TERMINAL, secret,
+                    "hailong.sync.batch-size", Integer.getInteger("hailong.bench.batch-size", 500))) {
                 fillBacklog(kiosk);
                 OutboxStore outbox = kiosk.getBean(OutboxStore.class);
                 assertEquals(BACKLOG, outbox.pendingCount());
