@@ -54,8 +54,9 @@ public class SatisfactionReport {
     @Transactional(readOnly = true)
     public Result compute(ReportQuery query) {
         String keyColumns = query.groupBy() == null ? null : query.groupBy().columns;
-        Map<Key, Counts> counts = counts(query, keyColumns);
-        Map<Key, Map<String, Long>> reasons = reasons(query, keyColumns);
+        String where = where(query); // the agency subtree is read once for both queries
+        Map<Key, Counts> counts = counts(query, keyColumns, where);
+        Map<Key, Map<String, Long>> reasons = reasons(query, keyColumns, where);
         Map<Key, SatisfactionFigures> rows = new LinkedHashMap<>();
         long s = 0;
         long n = 0;
@@ -78,14 +79,14 @@ public class SatisfactionReport {
         return new Result(rows, SatisfactionFigures.of(s, n, d, re, totalReasons));
     }
 
-    private Map<Key, Counts> counts(ReportQuery query, String keyColumns) {
+    private Map<Key, Counts> counts(ReportQuery query, String keyColumns, String where) {
         String select = keyColumns == null ? "" : keyColumns + ", ";
         String sql = "SELECT " + select
                 + "SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN counted THEN 0 ELSE 1 END) "
-                + "FROM rating WHERE " + where(query)
+                + "FROM rating WHERE " + where
                 + (keyColumns == null ? "" : " GROUP BY " + keyColumns);
         Map<Key, Counts> counts = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
@@ -102,9 +103,9 @@ public class SatisfactionReport {
         return counts;
     }
 
-    private Map<Key, Map<String, Long>> reasons(ReportQuery query, String keyColumns) {
+    private Map<Key, Map<String, Long>> reasons(ReportQuery query, String keyColumns, String where) {
         String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "reasons FROM rating "
-                + "WHERE counted AND rating_class = 'DISSATISFIED' AND reasons IS NOT NULL AND " + where(query);
+                + "WHERE counted AND rating_class = 'DISSATISFIED' AND reasons IS NOT NULL AND " + where;
         Map<Key, Map<String, Long>> reasons = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
             bind(ps, query);
