@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,33 +26,16 @@ class DemoIT {
     @TempDir
     Path dir;
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private static String pane(String session) {
-        try {
-            return run("tmux", "capture-pane", "-p", "-J", "-t", session);
-        } catch (IOException | InterruptedException e) {
-            return "";
-        }
-    }
-
     @Test
     void theDemoRecordsSyncsAndReportsAPress() throws Exception {
         try {
-            run("tmux", "-V");
+            Tmux.run("tmux", "-V");
         } catch (IOException e) {
             throw new AssertionError("tmux is needed for this test: install/test.sh installs it (apt-get install tmux)", e);
         }
@@ -65,26 +46,26 @@ class DemoIT {
                 + "; echo DEMO-EXIT=$?; sleep 300";
         List<String> start = new ArrayList<>(List.of("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
                 command));
-        run(start.toArray(String[]::new));
+        Tmux.run(start.toArray(String[]::new));
         try {
-            Await.until(Duration.ofSeconds(120), () -> pane(session).contains("Phím 1-4"),
-                    () -> "the kiosk screen appears:\n" + pane(session));
-            assertTrue(pane(session).contains("Rất hài lòng"), pane(session));
-            run("tmux", "send-keys", "-t", session, "4");
-            Await.until(Duration.ofSeconds(10), () -> pane(session).contains("Đã ghi nhận: Rất hài lòng"),
-                    () -> "the press is thanked:\n" + pane(session));
-            Await.until(Duration.ofSeconds(30), () -> pane(session).contains("Đã kết nối máy chủ")
-                            && pane(session).contains("Chờ gửi: 0"),
-                    () -> "the rating is synced:\n" + pane(session));
-            run("tmux", "send-keys", "-t", session, "C-x");
-            Await.until(Duration.ofSeconds(30), () -> pane(session).contains("DEMO-EXIT="),
-                    () -> "the demo ends after Ctrl+X:\n" + pane(session));
-            String end = pane(session);
+            Await.until(Duration.ofSeconds(120), () -> Tmux.pane(session).contains("Phím 1-4"),
+                    () -> "the kiosk screen appears:\n" + Tmux.pane(session));
+            assertTrue(Tmux.pane(session).contains("Rất hài lòng"), Tmux.pane(session));
+            Tmux.run("tmux", "send-keys", "-t", session, "4");
+            Await.until(Duration.ofSeconds(10), () -> Tmux.pane(session).contains("Đã ghi nhận: Rất hài lòng"),
+                    () -> "the press is thanked:\n" + Tmux.pane(session));
+            Await.until(Duration.ofSeconds(30), () -> Tmux.pane(session).contains("Đã kết nối máy chủ")
+                            && Tmux.pane(session).contains("Chờ gửi: 0"),
+                    () -> "the rating is synced:\n" + Tmux.pane(session));
+            Tmux.run("tmux", "send-keys", "-t", session, "C-x");
+            Await.until(Duration.ofSeconds(30), () -> Tmux.pane(session).contains("DEMO-EXIT="),
+                    () -> "the demo ends after Ctrl+X:\n" + Tmux.pane(session));
+            String end = Tmux.pane(session);
             assertTrue(end.contains("DEMO-EXIT=0"), end);
             assertTrue(end.replaceAll("\\s", "").contains("\"total\":{\"counted\":1,"), end);
             assertEquals(-1, end.indexOf("Exception"), end);
         } finally {
-            run("tmux", "kill-session", "-t", session);
+            Tmux.run("tmux", "kill-session", "-t", session);
         }
     }
 }

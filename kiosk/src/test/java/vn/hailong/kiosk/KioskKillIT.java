@@ -15,14 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hailong.hardware.connection.SerialConnection;
@@ -44,15 +42,6 @@ class KioskKillIT {
     Path dir;
     private final HttpClient http = HttpClient.newHttpClient();
     private final java.util.List<String> hostSaid = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-        return out.trim();
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -90,10 +79,10 @@ class KioskKillIT {
                 + " HAILONG_PANEL_PORT=" + socat.host() + " HAILONG_LOCAL_PORT=" + localPort
                 + " java -Dhailong.min-interval-seconds=0 -Dhailong.reasons-timeout-seconds=0 -Dhailong.panel.debounce-ms=0"
                 + " -jar " + KIOSK_JAR;
-        run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command);
-        long pid = Long.parseLong(run("tmux", "display", "-p", "-t", session, "#{pane_pid}"));
+        Tmux.run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command);
+        long pid = Long.parseLong(Tmux.run("tmux", "display", "-p", "-t", session, "#{pane_pid}"));
         Await.until(T, () -> "OK".equals(status(localPort).get("panel")), () -> "the kiosk is up with its panel: "
-                + status(localPort) + pane(session));
+                + status(localPort) + Tmux.pane(session));
         return pid;
     }
 
@@ -102,22 +91,6 @@ class KioskKillIT {
             return java.nio.file.Files.readString(dir.resolve("kiosk").resolve("kiosk.log"));
         } catch (IOException e) {
             return "(no kiosk log)";
-        }
-    }
-
-    private static void killSession(String session) {
-        try {
-            run("tmux", "kill-session", "-t", session);
-        } catch (IllegalStateException | IOException | InterruptedException e) {
-            // already gone with its process
-        }
-    }
-
-    private static String pane(String session) {
-        try {
-            return run("tmux", "capture-pane", "-p", "-J", "-t", session);
-        } catch (IOException | InterruptedException e) {
-            return "";
         }
     }
 
@@ -136,8 +109,8 @@ class KioskKillIT {
 
     private int keyPress(String session, int localPort, char key) throws Exception {
         long before = lastSeq(localPort);
-        run("tmux", "send-keys", "-t", session, String.valueOf(key));
-        Await.until(T, () -> lastSeq(localPort) == before + 1, () -> "the key press is stored: " + pane(session)
+        Tmux.run("tmux", "send-keys", "-t", session, String.valueOf(key));
+        Await.until(T, () -> lastSeq(localPort) == before + 1, () -> "the key press is stored: " + Tmux.pane(session)
                 + log());
         return 1;
     }
@@ -173,11 +146,11 @@ class KioskKillIT {
                 for (int i = 0; i < 4; i++) {
                     panelPress(sim, 4 - i % 4);
                 }
-                run("kill", "-9", Long.toString(pid));                    // mid-stream, no warning
+                Tmux.run("kill", "-9", Long.toString(pid));                    // mid-stream, no warning
                 Await.until(T, () -> status(localPort).isEmpty(), () -> "the kiosk is gone");
                 sim.press(1);                                            // nobody listens: never confirmed
                 Await.until(T, () -> sim.unacknowledged() == 0, () -> "the panel gives up on it");
-                killSession(session);                                    // the pane ends with its process
+                Tmux.kill(session);                                    // the pane ends with its process
 
                 pid = startKiosk(session, server, secret, socat, localPort);
                 for (int i = 0; i < 3; i++) {
@@ -197,7 +170,7 @@ class KioskKillIT {
                 assertTrue(confirmed >= 15, "the run pressed enough: " + confirmed);
             } finally {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                killSession(session);
+                Tmux.kill(session);
             }
         }
     }
@@ -232,10 +205,10 @@ class KioskKillIT {
                         pressed++;
                         java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(150) * 1_000_000L); // the pace
                     }
-                    run("kill", "-9", Long.toString(pid));
+                    Tmux.run("kill", "-9", Long.toString(pid));
                     Await.until(T, () -> status(localPort).isEmpty(), () -> "the kiosk is gone");
                     Await.until(T, () -> sim.unacknowledged() == 0, () -> "the panel gives up on unanswered presses");
-                    killSession(session);
+                    Tmux.kill(session);
                 }
                 pid = startKiosk(session, server, secret, socat, localPort);
                 long confirmed = leds();
@@ -260,7 +233,7 @@ class KioskKillIT {
                 if (pid != 0) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 }
-                killSession(session);
+                Tmux.kill(session);
             }
         }
     }

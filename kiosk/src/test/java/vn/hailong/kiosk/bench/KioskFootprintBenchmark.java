@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import vn.hailong.hardware.connection.SerialConnection;
 import vn.hailong.hardware.connection.SocatPair;
 import vn.hailong.hardware.panel.SerialPanel;
 import vn.hailong.hardware.sim.PanelSimulator;
+import vn.hailong.kiosk.Tmux;
 import vn.hailong.sync.BenchmarkReport;
 import vn.hailong.sync.SyncServerProcess;
 
@@ -67,16 +67,16 @@ class KioskFootprintBenchmark {
                     + " HAILONG_KIOSK_JAR=" + KIOSK_JAR + " bash " + launcher + " -Dhailong.min-interval-seconds=0";
             // as installed: a first start writes the class-data archive when the kiosk quits, later starts use it
             double firstStart = startAndWait(session, command, localPort);
-            run("tmux", "send-keys", "-t", session, "C-x");
-            Await.until(Duration.ofSeconds(30), () -> !sessionAlive(session) && Files.exists(dir.resolve("kiosk")
-                    .resolve("kiosk-classes.jsa")), () -> "the first kiosk quits and leaves its archive: " + pane(session));
+            Tmux.run("tmux", "send-keys", "-t", session, "C-x");
+            Await.until(Duration.ofSeconds(30), () -> !Tmux.alive(session) && Files.exists(dir.resolve("kiosk")
+                    .resolve("kiosk-classes.jsa")), () -> "the first kiosk quits and leaves its archive: " + Tmux.pane(session));
             BenchmarkReport.figure("kiosk first start to ready (no archive yet)", "s", firstStart, "-");
             long launched = System.nanoTime();
-            run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command);
+            Tmux.run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command);
             try {
-                long pid = Long.parseLong(run("tmux", "display", "-p", "-t", session, "#{pane_pid}"));
-                Await.until(Duration.ofSeconds(60), () -> pane(session).contains("ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG")
-                        && status(localPort).contains("\"panel\":\"OK\""), () -> "the kiosk is ready: " + pane(session));
+                long pid = Long.parseLong(Tmux.run("tmux", "display", "-p", "-t", session, "#{pane_pid}"));
+                Await.until(Duration.ofSeconds(60), () -> Tmux.pane(session).contains("ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG")
+                        && status(localPort).contains("\"panel\":\"OK\""), () -> "the kiosk is ready: " + Tmux.pane(session));
                 double startSeconds = (System.nanoTime() - launched) / 1e9;
 
                 AtomicLong maxRss = new AtomicLong();
@@ -114,7 +114,7 @@ class KioskFootprintBenchmark {
                 assertTrue(presses > 0);
             } finally {
                 try {
-                    run("tmux", "kill-session", "-t", session);
+                    Tmux.run("tmux", "kill-session", "-t", session);
                 } catch (IllegalStateException e) {
                     // already gone
                 }
@@ -124,9 +124,9 @@ class KioskFootprintBenchmark {
 
     private double startAndWait(String session, String command, int localPort) throws Exception {
         long launched = System.nanoTime();
-        run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command);
-        Await.until(Duration.ofSeconds(60), () -> pane(session).contains("ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG")
-                && status(localPort).contains("\"panel\":\"OK\""), () -> "the kiosk is ready: " + pane(session));
+        Tmux.run("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command);
+        Await.until(Duration.ofSeconds(60), () -> Tmux.pane(session).contains("ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG")
+                && status(localPort).contains("\"panel\":\"OK\""), () -> "the kiosk is ready: " + Tmux.pane(session));
         return (System.nanoTime() - launched) / 1e9;
     }
 
@@ -156,29 +156,4 @@ class KioskFootprintBenchmark {
         }
     }
 
-    private static boolean sessionAlive(String session) {
-        try {
-            run("tmux", "has-session", "-t", session);
-            return true;
-        } catch (IllegalStateException | IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static String pane(String session) {
-        try {
-            return run("tmux", "capture-pane", "-p", "-J", "-t", session);
-        } catch (IllegalStateException | IOException | InterruptedException e) {
-            return "";
-        }
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + ": " + out);
-        }
-        return out;
-    }
 }
