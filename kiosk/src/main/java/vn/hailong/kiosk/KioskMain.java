@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import vn.hailong.kiosk.config.KioskConfig;
+import vn.hailong.kiosk.config.SecretFiles;
 import vn.hailong.kiosk.panel.PanelConfig;
 
 /** Starts the counter kiosk in the current terminal. */
@@ -28,6 +29,8 @@ public final class KioskMain {
             KioskConfig config = context.getBean(KioskConfig.class);
             List<String> problems = new ArrayList<>(config.problems());
             problems.addAll(context.getBean(PanelConfig.class).problems(config.scale()));
+            problems.addAll(SecretFiles.problems(SecretFiles.configured(System.getProperty("micronaut.config.files"),
+                    System.getenv("MICRONAUT_CONFIG_FILES"))));
             if (!problems.isEmpty()) {
                 System.err.println("Hài Lòng kiosk cannot start; fix its configuration (environment or application.yml):");
                 problems.forEach(p -> System.err.println("  - " + p));

@@ -71,11 +71,18 @@ class KioskKillIT {
         return v instanceof Number n ? n.longValue() : -1;
     }
 
-    /** Starts the kiosk jar in a new tmux session and returns the java process id. */
+    /**
+     * Starts the kiosk jar in a new tmux session and returns the java process id. The secret is in a config file
+     * only its owner reads, as the installer writes it: neither on a command line nor in the environment.
+     */
     private long startKiosk(String session, SyncServerProcess server, String secret, SocatPair socat, int localPort)
             throws Exception {
+        Path config = dir.resolve("kiosk.yml");
+        java.nio.file.Files.writeString(config, "hailong:\n  terminal-secret: " + secret + "\n");
+        java.nio.file.Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString(
+                "rw-------"));
         String command = "exec env LANG=C.UTF-8 HAILONG_SERVER_URL=" + server.uri() + " HAILONG_TERMINAL_ID=T-KILL-01"
-                + " HAILONG_TERMINAL_SECRET=" + secret + " HAILONG_DATA_DIR=" + dir.resolve("kiosk")
+                + " MICRONAUT_CONFIG_FILES=" + config + " HAILONG_DATA_DIR=" + dir.resolve("kiosk")
                 + " HAILONG_PANEL_PORT=" + socat.host() + " HAILONG_LOCAL_PORT=" + localPort
                 + " java -Dhailong.min-interval-seconds=0 -Dhailong.reasons-timeout-seconds=0 -Dhailong.panel.debounce-ms=0"
                 + " -jar " + KIOSK_JAR;
@@ -92,6 +99,13 @@ class KioskKillIT {
         } catch (IOException e) {
             return "(no kiosk log)";
         }
+    }
+
+    /** The kiosk's log says what happened (it is not empty) and never holds the terminal secret. */
+    private void assertTheLogKeepsTheSecret(String secret) {
+        String log = log();
+        assertTrue(log.contains("ready") && log.contains("stored"), "the kiosk logged its work: " + log);
+        assertTrue(!log.contains(secret), "the terminal secret is not in the kiosk's log");
     }
 
     /** A panel press is confirmed when its LED lights: the kiosk stored it (an ack alone may be a debounce). */
@@ -168,6 +182,7 @@ class KioskKillIT {
                 assertEquals(confirmed, ((Number) total.get("counted")).intValue(), report.body());
                 assertEquals(confirmed, lastSeq(localPort), "one event per confirmed press, no seq lost or repeated");
                 assertTrue(confirmed >= 15, "the run pressed enough: " + confirmed);
+                assertTheLogKeepsTheSecret(secret);
             } finally {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 Tmux.kill(session);
@@ -229,6 +244,7 @@ class KioskKillIT {
                 assertEquals(stored, counted, "the server counts each stored event once");
                 assertTrue(terminals.body().contains("\"highestContiguousSeq\":" + stored + ",")
                         && terminals.body().contains("\"gaps\":[]"), "no seq lost or repeated: " + terminals.body());
+                assertTheLogKeepsTheSecret(secret);
             } finally {
                 if (pid != 0) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
