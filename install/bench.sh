@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# shellcheck source=install/lib/postgres.sh
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=lib/postgres.sh
 source install/lib/postgres.sh
 require_tools socat
 pg -c 'DROP DATABASE IF EXISTS hailong_bench' -c 'CREATE DATABASE hailong_bench' \

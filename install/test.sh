@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# shellcheck source=install/lib/postgres.sh
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=lib/postgres.sh
 source install/lib/postgres.sh
-require_tools socat tmux curl
+require_tools socat tmux curl shellcheck logrotate systemd-analyze pg_dump
 pg -c 'DROP DATABASE IF EXISTS hailong_test' -c 'CREATE DATABASE hailong_test'
 
 mvn -B verify "$@"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by install/test.sh and install/bench.sh: installs missing Debian packages (as root or through sudo,
 # saying so) and makes sure a PostgreSQL server answers on 127.0.0.1:5432, starting a local cluster if none does.
 # After sourcing: pg (psql as $PG_USER on database postgres), PG_USER, PGPASSWORD, require_tools TOOL...
@@ -17,7 +18,8 @@ require_tools() {
     command -v "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   if ((${#missing[@]})); then
-    install_packages $(printf '%s\n' "${missing[@]}" | sed 's/^psql$/postgresql-client/')
+    mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sed -e 's/^psql$/postgresql-client/' -e 's/^pg_dump$/postgresql-client/' -e 's/^systemd-analyze$/systemd/')
+    install_packages "${missing[@]}"
   fi
   for p in "$@"; do
     command -v "$p" >/dev/null 2>&1 || { echo "$p is required and could not be installed" >&2; exit 1; }
@@ -32,7 +34,7 @@ pg() { psql -h 127.0.0.1 -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@";
 if ! pg -c 'select 1' >/dev/null 2>&1; then
   echo "No PostgreSQL answers on 127.0.0.1:5432: starting one for the PostgreSQL tests"
   command -v pg_ctlcluster >/dev/null 2>&1 || install_packages postgresql
-  version="$(ls /etc/postgresql | sort -V | tail -1)"
+  version="$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -1)"
   $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
   for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
   if ! pg -c 'select 1' >/dev/null 2>&1; then

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.hailong.kiosk.config.KioskConfig;
 import vn.hailong.kiosk.config.SecretFiles;
+import vn.hailong.kiosk.outbox.OutboxSender;
 import vn.hailong.kiosk.panel.PanelConfig;
 
 /** Starts the counter kiosk in the current terminal. */
@@ -17,6 +18,9 @@ public final class KioskMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("check")) {
+            System.exit(check(args));
+        }
         ApplicationContext started;
         try {
             started = ApplicationContext.builder().args(args).start();
@@ -27,10 +31,8 @@ public final class KioskMain {
         }
         try (ApplicationContext context = started) {
             KioskConfig config = context.getBean(KioskConfig.class);
-            List<String> problems = new ArrayList<>(config.problems());
+            List<String> problems = problems(context);
             problems.addAll(context.getBean(PanelConfig.class).problems(config.scale()));
-            problems.addAll(SecretFiles.problems(SecretFiles.configured(System.getProperty("micronaut.config.files"),
-                    System.getenv("MICRONAUT_CONFIG_FILES"))));
             if (!problems.isEmpty()) {
                 System.err.println("Hài Lòng kiosk cannot start; fix its configuration (environment or application.yml):");
                 problems.forEach(p -> System.err.println("  - " + p));
@@ -49,6 +51,37 @@ public final class KioskMain {
                     .setForceTextTerminal(true)
                     .createTerminal();
             context.getBean(KioskApp.class).run(terminal);
+        }
+    }
+
+    /** The configuration's problems, its secret file's included. */
+    private static List<String> problems(ApplicationContext context) {
+        List<String> problems = new ArrayList<>(context.getBean(KioskConfig.class).problems());
+        problems.addAll(SecretFiles.problems(SecretFiles.configured(System.getProperty("micronaut.config.files"),
+                System.getenv("MICRONAUT_CONFIG_FILES"))));
+        return problems;
+    }
+
+    /**
+     * {@code java -jar hailong-kiosk.jar check}: the installer's check of the configuration and of the server,
+     * with one signed heartbeat; touches neither the data directory (an in-memory database) nor the panel.
+     * Exit status 0 when the server accepted this terminal, 1 when not, 2 for a configuration problem.
+     */
+    private static int check(String[] args) {
+        try (ApplicationContext context = ApplicationContext.builder().args(args).environments("check").start()) {
+            List<String> problems = problems(context);
+            if (!problems.isEmpty()) {
+                System.err.println("Hài Lòng kiosk configuration problems:");
+                problems.forEach(p -> System.err.println("  - " + p));
+                return 2;
+            }
+            OutboxSender.ServerCheck check = context.getBean(OutboxSender.class).check();
+            (check.ok() ? System.out : System.err).println((check.ok() ? "server OK: " : "server NOT OK: ")
+                    + check.detail());
+            return check.ok() ? 0 : 1;
+        } catch (RuntimeException e) {
+            System.err.println("Hài Lòng kiosk cannot start the check: " + cause(e));
+            return 2;
         }
     }
 

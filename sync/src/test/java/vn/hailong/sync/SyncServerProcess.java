@@ -32,6 +32,7 @@ public final class SyncServerProcess implements AutoCloseable {
     private String dbPassword = "";
     private Process process;
     private int starts;
+    private final java.util.Map<String, String> extraEnvironment = new java.util.HashMap<>();
 
     public SyncServerProcess(Path dataDir) throws IOException {
         if (!Files.isRegularFile(JAR)) {
@@ -53,6 +54,20 @@ public final class SyncServerProcess implements AutoCloseable {
         return this;
     }
 
+    /** Another environment variable for the server process (an empty value unsets a default of this class). */
+    public SyncServerProcess env(String name, String value) {
+        extraEnvironment.put(name, value);
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String dbUrl() {
+        return dbUrl;
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -67,6 +82,7 @@ public final class SyncServerProcess implements AutoCloseable {
         pb.environment().put("HAILONG_DB_USER", dbUser);
         pb.environment().put("HAILONG_DB_PASSWORD", dbPassword);
         pb.environment().put("HAILONG_SECRET_KEY", TEST_SECRET_KEY);
+        pb.environment().putAll(extraEnvironment);
         pb.redirectErrorStream(true);
         Path log = dataDir.resolve("server-" + port + "-" + (++starts) + ".log");
         pb.redirectOutput(log.toFile());
@@ -122,6 +138,40 @@ public final class SyncServerProcess implements AutoCloseable {
             throw new IllegalStateException("provisioning " + terminalId + " failed: " + r.statusCode() + " " + r.body());
         }
         return r.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+    }
+
+    /**
+     * Sends ratings as terminal {@code terminalId} would, in one signed batch: seqs {@code firstSeq} onwards,
+     * one per value, rated now. Returns the server's answer.
+     */
+    public HttpResponse<String> sendRatings(String terminalId, String secret, long firstSeq, int... values)
+            throws IOException {
+        StringBuilder events = new StringBuilder();
+        String at = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).toString();
+        for (int i = 0; i < values.length; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"id\":\"").append(java.util.UUID.randomUUID())
+                    .append("\",\"seq\":").append(firstSeq + i).append(",\"type\":\"rating\",\"at\":\"").append(at)
+                    .append("\",\"scale\":4,\"value\":").append(values[i]).append(",\"channel\":\"BUTTON\"}");
+        }
+        byte[] body = ("{\"batchId\":\"" + java.util.UUID.randomUUID() + "\",\"terminalId\":\"" + terminalId
+                + "\",\"sentAt\":\"" + at + "\",\"events\":[" + events + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String path = "/api/v1/sync/batches";
+        String timestamp = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            String bodyHash = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(body));
+            String signature = java.util.HexFormat.of().formatHex(mac.doFinal(("POST\n" + path + "\n" + timestamp
+                    + "\n" + bodyHash).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return send(HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("X-Hailong-Terminal", terminalId)
+                    .header("X-Hailong-Timestamp", timestamp).header("X-Hailong-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<String> get(String path, String token) throws IOException {

@@ -146,12 +146,9 @@ public class OutboxSender implements AutoCloseable {
 
     /** Tells the server this terminal is alive, its backlog and its panel's state; failures only log. */
     private void heartbeat() {
-        String panel = panels.current().map(p -> p.driver().status().state().name()).orElse("NONE");
-        String body = "{\"terminalId\":\"" + config.terminalId() + "\",\"sentAt\":\"" + OffsetDateTime.now(clock)
-                + "\",\"pending\":" + outbox.pendingCount() + ",\"panel\":\"" + panel + "\",\"version\":\""
-                + VERSION + "\"}";
+        byte[] body = heartbeatBody();
         try {
-            HttpResponse<String> response = http.send(signed("POST", HEARTBEAT_PATH, body.getBytes(StandardCharsets.UTF_8)),
+            HttpResponse<String> response = http.send(signed("POST", HEARTBEAT_PATH, body),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 200) {
                 status.reachable(skew(parse(response.body())));
@@ -172,6 +169,49 @@ public class OutboxSender implements AutoCloseable {
             LOG.debug("heartbeat not delivered: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private byte[] heartbeatBody() {
+        String panel = panels.current().map(p -> p.driver().status().state().name()).orElse("NONE");
+        return ("{\"terminalId\":\"" + config.terminalId() + "\",\"sentAt\":\"" + OffsetDateTime.now(clock)
+                + "\",\"pending\":" + outbox.pendingCount() + ",\"panel\":\"" + panel + "\",\"version\":\""
+                + VERSION + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What one signed heartbeat told the installer's check (kiểm tra kết nối máy chủ). */
+    public record ServerCheck(boolean ok, String detail) {
+    }
+
+    /** One signed heartbeat, now: does the server answer, and does it know this terminal and its secret? */
+    public ServerCheck check() {
+        String server = config.serverUrl();
+        try {
+            HttpResponse<String> response = http.send(signed("POST", HEARTBEAT_PATH, heartbeatBody()),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Map<String, Object> answer = parse(response.body());
+            String detail = answer != null && answer.get("detail") != null ? String.valueOf(answer.get("detail"))
+                    : "HTTP " + response.statusCode();
+            if (response.statusCode() == 401) {
+                return new ServerCheck(false, server + " refused terminal " + config.terminalId() + ": " + detail
+                        + " (check the terminal id and secret; provisioning again gives a new secret)");
+            }
+            if (response.statusCode() != 200) {
+                return new ServerCheck(false, server + " answered HTTP " + response.statusCode() + ": " + detail);
+            }
+            Long skew = skew(answer);
+            if (skew != null && Math.abs(skew) > 300) {
+                return new ServerCheck(false, "this terminal's clock is " + skew + " s off the server's: signed requests "
+                        + "are refused beyond 300 s; set the clock (timedatectl set-ntp true) and check again");
+            }
+            return new ServerCheck(true, server + " accepted terminal " + config.terminalId()
+                    + "'s signed heartbeat; clock difference " + (skew == null ? "unknown" : skew + " s"));
+        } catch (IOException e) {
+            return new ServerCheck(false, "cannot reach " + server + ": " + e
+                    + " (is the address right, the server running, the network or firewall open?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ServerCheck(false, "interrupted");
         }
     }
 
