@@ -3,7 +3,7 @@
 # pseudo-terminals, the packaged jars end to end (tmux), then the server's suite again on PostgreSQL.
 # Installs what the tests need with apt-get when missing (socat, tmux, curl, and PostgreSQL if none answers on
 # 127.0.0.1:5432), as root or through sudo, and says so. Needs a JDK 17 and Maven. DiskFullTest mounts a small
-# tmpfs, so the tests run as root (as CI does); elsewhere that test fails and says why.
+# tmpfs and the installer tests add system users inside a staging root, so the tests run as root (as CI does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
