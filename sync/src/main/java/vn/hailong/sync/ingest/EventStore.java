@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.hailong.sync.api.LocalTime;
+import vn.hailong.sync.rollup.RatingRollup;
 
 /**
  * Writes one batch's judged events in one transaction. A terminal's batches are applied one at a time, also
@@ -30,9 +31,11 @@ import vn.hailong.sync.api.LocalTime;
 @Singleton
 public class EventStore {
     private final JdbcOperations jdbc;
+    private final RatingRollup rollup;
 
-    public EventStore(JdbcOperations jdbc) {
+    public EventStore(JdbcOperations jdbc, RatingRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
     }
 
     /** What became of a batch: counts, rejections in event order, and the terminal's contiguous seq. */
@@ -230,7 +233,8 @@ public class EventStore {
 
     private void insertRatings(String terminalId, List<JudgedEvent> events) {
         List<RatingEvent> ratings = events.stream().map(JudgedEvent::rating).filter(r -> r != null).toList();
-        Set<String> counted = decideCounted(terminalId, ratings);
+        List<RatingRollup.Rating> displaced = new ArrayList<>();
+        Set<String> counted = decideCounted(terminalId, ratings, displaced);
         batch("INSERT INTO rating (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
                 + "counter_code, officer_id, procedure_code, dossier_code, scale, rating_value, rating_class, channel, "
                 + "reasons, counted, counted_dossier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -255,22 +259,35 @@ public class EventStore {
             ps.setBoolean(17, counts);
             ps.setString(18, counts ? r.dossierCode() : null);
         });
+        List<RatingRollup.Rating> added = new ArrayList<>();
+        for (RatingEvent r : ratings) {
+            added.add(new RatingRollup.Rating(LocalTime.localDate(r.at()), r.agencyCode(), r.counter(), r.officerId(),
+                    r.procedureCode(), terminalId, r.ratingClass(), r.dossierCode() == null || counted.contains(r.id()),
+                    r.reasons()));
+        }
+        // a displaced rating stops counting: out of its class, into the re-ratings
+        displaced.forEach(d -> added.add(new RatingRollup.Rating(d.localDate(), d.agencyCode(), d.counter(),
+                d.officerId(), d.procedureCode(), d.terminalId(), d.ratingClass(), false, d.reasons())));
+        rollup.apply(added, displaced);
     }
 
     /**
      * The ids of the batch's bound ratings that become their dossier's counted rating. A stored rating that a new
-     * one precedes (delivered late, from a terminal that was offline) becomes a re-rating here.
+     * one precedes (delivered late, from a terminal that was offline) becomes a re-rating here; it is added to
+     * {@code displaced} as it counted until now.
      */
-    private Set<String> decideCounted(String terminalId, List<RatingEvent> ratings) {
+    private Set<String> decideCounted(String terminalId, List<RatingEvent> ratings, List<RatingRollup.Rating> displaced) {
         Map<String, First> first = new HashMap<>();
         List<String> dossiers = ratings.stream().map(RatingEvent::dossierCode).filter(d -> d != null).distinct().toList();
         if (dossiers.isEmpty()) {
             return Set.of();
         }
         Map<String, String> storedFirst = new HashMap<>();
+        Map<String, RatingRollup.Rating> stored = new HashMap<>();
         for (int from = 0; from < dossiers.size(); from += 500) {
             List<String> chunk = dossiers.subList(from, Math.min(dossiers.size(), from + 500));
-            jdbc.prepareStatement("SELECT counted_dossier, event_id, at_instant, terminal_id, seq FROM rating "
+            jdbc.prepareStatement("SELECT counted_dossier, event_id, at_instant, terminal_id, seq, local_date, agency_code, "
+                    + "counter_code, officer_id, procedure_code, rating_class, reasons FROM rating "
                     + "WHERE counted_dossier IN (" + placeholders(chunk.size()) + ")", ps -> {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
@@ -280,6 +297,11 @@ public class EventStore {
                         first.put(rs.getString(1), new First(rs.getString(2), rs.getObject(3, OffsetDateTime.class),
                                 rs.getString(4), rs.getLong(5)));
                         storedFirst.put(rs.getString(1), rs.getString(2));
+                        String reasons = rs.getString(12);
+                        stored.put(rs.getString(2), new RatingRollup.Rating(rs.getObject(6, java.time.LocalDate.class),
+                                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(4),
+                                RatingClass.valueOf(rs.getString(11)), true,
+                                reasons == null ? List.of() : List.of(reasons.split(","))));
                     }
                 }
                 return null;
@@ -292,17 +314,18 @@ public class EventStore {
             }
         }
         Set<String> counted = new HashSet<>();
-        List<String> displaced = new ArrayList<>();
+        List<String> displacedIds = new ArrayList<>();
         first.forEach((dossier, winner) -> {
-            String stored = storedFirst.get(dossier);
-            if (stored == null || !stored.equals(winner.eventId())) {
+            String storedId = storedFirst.get(dossier);
+            if (storedId == null || !storedId.equals(winner.eventId())) {
                 counted.add(winner.eventId());
-                if (stored != null) {
-                    displaced.add(stored);
+                if (storedId != null) {
+                    displacedIds.add(storedId);
+                    displaced.add(stored.get(storedId));
                 }
             }
         });
-        batch("UPDATE rating SET counted = FALSE, counted_dossier = NULL WHERE event_id = ?", displaced,
+        batch("UPDATE rating SET counted = FALSE, counted_dossier = NULL WHERE event_id = ?", displacedIds,
                 (ps, id) -> ps.setString(1, id));
         return counted;
     }

@@ -3,7 +3,6 @@ package vn.hailong.sync.report;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,16 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import vn.hailong.sync.rollup.RatingRollup;
 import vn.hailong.sync.ingest.SipasElement;
 
 /**
  * Satisfaction (tỷ lệ hài lòng) per group. For a bound dossier only its first rating counts (earliest
  * {@code at}, then smaller terminal id, then smaller seq), wherever and whenever the later ones fall;
  * later ones are re-ratings, counted in the period of their own {@code at}. Unbound ratings all count.
- * Which rating counts is decided at ingest ({@code rating.counted}), so a report reads only its period's rows.
+ * Which rating counts is decided at ingest ({@code rating.counted}), and the counts are kept per day and month in
+ * {@code rating_rollup} ({@link RatingRollup}): a report reads whole months from the monthly rows and the
+ * period's partial months from the daily rows, never the ratings themselves.
  */
 @Singleton
 public class SatisfactionReport {
+    private static final int VALUES = 4 + SipasElement.values().length;
     private final JdbcOperations jdbc;
     private final AgencySubtree subtree;
 
@@ -48,114 +53,113 @@ public class SatisfactionReport {
     public record Result(Map<Key, SatisfactionFigures> rows, SatisfactionFigures total) {
     }
 
-    private record Counts(long satisfied, long neutral, long dissatisfied, long reRatings) {
+    /** Rows of one kind ('D' daily, 'M' monthly) whose period starts between two dates. */
+    record Span(String kind, LocalDate first, LocalDate last) {
+    }
+
+    /**
+     * The roll-up rows that make up [from, to]: the months wholly inside it from the monthly rows, the days
+     * before and after them from the daily rows. Grouped by day, every day is a daily row.
+     */
+    static List<Span> spans(LocalDate from, LocalDate to, boolean byDay) {
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastMonthEnd = to.plusDays(1).getDayOfMonth() == 1 ? to : to.withDayOfMonth(1).minusDays(1);
+        if (byDay || firstMonth.isAfter(lastMonthEnd)) {
+            return List.of(new Span("D", from, to));
+        }
+        List<Span> spans = new ArrayList<>();
+        if (from.isBefore(firstMonth)) {
+            spans.add(new Span("D", from, firstMonth.minusDays(1)));
+        }
+        spans.add(new Span("M", firstMonth, lastMonthEnd.withDayOfMonth(1)));
+        if (to.isAfter(lastMonthEnd)) {
+            spans.add(new Span("D", lastMonthEnd.plusDays(1), to));
+        }
+        return spans;
     }
 
     @Transactional(readOnly = true)
     public Result compute(ReportQuery query) {
-        String keyColumns = query.groupBy() == null ? null : query.groupBy().columns;
-        String where = where(query); // the agency subtree is read once for both queries
-        Map<Key, Counts> counts = counts(query, keyColumns, where);
-        Map<Key, Map<String, Long>> reasons = reasons(query, keyColumns, where);
-        Map<Key, SatisfactionFigures> rows = new LinkedHashMap<>();
-        long s = 0;
-        long n = 0;
-        long d = 0;
-        long re = 0;
-        Map<String, Long> totalReasons = emptyReasons();
-        for (Map.Entry<Key, Counts> e : counts.entrySet()) {
-            Counts c = e.getValue();
-            Map<String, Long> rowReasons = reasons.getOrDefault(e.getKey(), emptyReasons());
-            rowReasons.forEach((element, count) -> totalReasons.merge(element, count, Long::sum));
-            s += c.satisfied();
-            n += c.neutral();
-            d += c.dissatisfied();
-            re += c.reRatings();
-            if (keyColumns != null) {
-                rows.put(e.getKey(), SatisfactionFigures.of(c.satisfied(), c.neutral(), c.dissatisfied(), c.reRatings(),
-                        rowReasons));
-            }
-        }
-        return new Result(rows, SatisfactionFigures.of(s, n, d, re, totalReasons));
-    }
-
-    private Map<Key, Counts> counts(ReportQuery query, String keyColumns, String where) {
-        String select = keyColumns == null ? "" : keyColumns + ", ";
-        String sql = "SELECT " + select
-                + "SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN counted THEN 0 ELSE 1 END) "
-                + "FROM rating WHERE " + where
-                + (keyColumns == null ? "" : " GROUP BY " + keyColumns);
-        Map<Key, Counts> counts = new TreeMap<>();
-        jdbc.prepareStatement(sql, ps -> {
-            bind(ps, query);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int k = keyWidth(query);
-                    counts.put(key(rs, query), new Counts(rs.getLong(k + 1), rs.getLong(k + 2), rs.getLong(k + 3),
-                            rs.getLong(k + 4)));
-                }
-            }
-            return null;
-        });
-        return counts;
-    }
-
-    private Map<Key, Map<String, Long>> reasons(ReportQuery query, String keyColumns, String where) {
-        String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "reasons FROM rating "
-                + "WHERE counted AND rating_class = 'DISSATISFIED' AND reasons IS NOT NULL AND " + where;
-        Map<Key, Map<String, Long>> reasons = new TreeMap<>();
-        jdbc.prepareStatement(sql, ps -> {
-            bind(ps, query);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Long> row = reasons.computeIfAbsent(key(rs, query), k -> emptyReasons());
-                    for (String element : rs.getString(keyWidth(query) + 1).split(",")) {
-                        row.merge(element, 1L, Long::sum);
+        GroupBy groupBy = query.groupBy();
+        RatingRollup.Dimension dimension = groupBy == null ? RatingRollup.Dimension.ALL : switch (groupBy) {
+            case COUNTER -> RatingRollup.Dimension.COUNTER;
+            case OFFICER -> RatingRollup.Dimension.OFFICER;
+            case PROCEDURE -> RatingRollup.Dimension.PROCEDURE;
+            case TERMINAL -> RatingRollup.Dimension.TERMINAL;
+            default -> RatingRollup.Dimension.ALL;
+        };
+        String keyColumns = groupBy == null ? null : switch (groupBy) {
+            case AGENCY -> "agency_code";
+            case COUNTER -> "agency_code, dim_key";
+            case DAY, MONTH -> "period_start";
+            default -> "dim_key";
+        };
+        String agencies = subtree.condition(query.agency(), "agency_code"); // the subtree is read once for every span
+        Map<Key, long[]> sums = new TreeMap<>();
+        for (Span span : spans(query.from(), query.to(), groupBy == GroupBy.DAY)) {
+            String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "SUM(satisfied), SUM(neutral), "
+                    + "SUM(dissatisfied), SUM(re_ratings), SUM(reasons_access), SUM(reasons_procedure), "
+                    + "SUM(reasons_officer), SUM(reasons_result), SUM(reasons_feedback) FROM rating_rollup "
+                    + "WHERE dimension = ? AND period_kind = ? AND period_start BETWEEN ? AND ?" + agencies
+                    + (keyColumns == null ? "" : " GROUP BY " + keyColumns);
+            jdbc.prepareStatement(sql, ps -> {
+                ps.setString(1, dimension.name());
+                ps.setString(2, span.kind());
+                ps.setObject(3, span.first());
+                ps.setObject(4, span.last());
+                try (ResultSet rs = ps.executeQuery()) {
+                    int width = keyColumns == null ? 0 : keyColumns.split(",").length;
+                    while (rs.next()) {
+                        long[] sum = sums.computeIfAbsent(key(rs, groupBy), k -> new long[VALUES]);
+                        for (int i = 0; i < VALUES; i++) {
+                            sum[i] += rs.getLong(width + 1 + i);
+                        }
                     }
                 }
-            }
-            return null;
-        });
-        return reasons;
-    }
-
-    private String where(ReportQuery query) {
-        return "local_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "agency_code");
-    }
-
-    private static void bind(PreparedStatement ps, ReportQuery query) throws SQLException {
-        int i = 1;
-        ps.setObject(i++, query.from());
-        ps.setObject(i, query.to());
-    }
-
-    private static int keyWidth(ReportQuery query) {
-        if (query.groupBy() == null) {
-            return 0;
+                return null;
+            });
         }
-        return query.groupBy() == GroupBy.COUNTER ? 2 : 1;
+        Map<Key, SatisfactionFigures> rows = new LinkedHashMap<>();
+        long[] total = new long[VALUES];
+        for (Map.Entry<Key, long[]> e : sums.entrySet()) {
+            long[] v = e.getValue();
+            if (v[0] + v[1] + v[2] + v[3] == 0) {
+                continue;   // a total without rows: no rating in the selection
+            }
+            for (int i = 0; i < VALUES; i++) {
+                total[i] += v[i];
+            }
+            if (groupBy != null) {
+                rows.put(e.getKey(), figures(v));
+            }
+        }
+        return new Result(rows, figures(total));
     }
 
-    private static Key key(ResultSet rs, ReportQuery query) throws SQLException {
-        if (query.groupBy() == null) {
+    private static SatisfactionFigures figures(long[] v) {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        for (SipasElement e : SipasElement.values()) {
+            reasons.put(e.name(), v[4 + e.ordinal()]);
+        }
+        return SatisfactionFigures.of(v[0], v[1], v[2], v[3], reasons);
+    }
+
+    private static Key key(ResultSet rs, GroupBy groupBy) throws SQLException {
+        if (groupBy == null) {
             return new Key(null, null);
         }
-        return switch (query.groupBy()) {
-            case COUNTER -> new Key(rs.getString(2), rs.getString(1));
-            case DAY -> new Key(rs.getObject(1, java.time.LocalDate.class).toString(), null);
-            default -> new Key(rs.getString(1), null);
+        return switch (groupBy) {
+            case AGENCY -> new Key(rs.getString(1), null);
+            case COUNTER -> new Key(emptyIsNone(rs.getString(2)), rs.getString(1));
+            case DAY -> new Key(rs.getObject(1, LocalDate.class).toString(), null);
+            case MONTH -> new Key(YearMonth.from(rs.getObject(1, LocalDate.class)).toString(), null);
+            default -> new Key(emptyIsNone(rs.getString(1)), null);
         };
     }
 
-    private static Map<String, Long> emptyReasons() {
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        for (SipasElement e : SipasElement.values()) {
-            reasons.put(e.name(), 0L);
-        }
-        return reasons;
+    /** The roll-up keeps "no officer" (procedure, counter) as ''; the report shows it as null, as before. */
+    private static String emptyIsNone(String key) {
+        return key == null || key.isEmpty() ? null : key;
     }
 
     /** Column order of the CSV form. */

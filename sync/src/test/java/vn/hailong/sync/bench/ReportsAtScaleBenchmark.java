@@ -312,6 +312,11 @@ class ReportsAtScaleBenchmark {
             ps.executeBatch();
             c.commit();
         }
+        // the satisfaction roll-ups, as ingest keeps them: V8's own backfill of the ratings just loaded
+        try (java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate(vn.hailong.sync.RollupBackfill.sql());
+            c.commit();
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, "
                 + "received_at, due_at, due_date, returned_at, returned_date, returned_month, complaints, exemption, "
                 + "apologies, steps, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?)")) {
