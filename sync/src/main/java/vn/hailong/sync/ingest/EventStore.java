@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.hailong.sync.api.LocalTime;
+import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.RatingRollup;
+import vn.hailong.sync.rollup.SurveyRollup;
 
 /**
  * Writes one batch's judged events in one transaction. A terminal's batches are applied one at a time, also
@@ -32,10 +34,12 @@ import vn.hailong.sync.rollup.RatingRollup;
 public class EventStore {
     private final JdbcOperations jdbc;
     private final RatingRollup rollup;
+    private final SurveyRollup surveyRollup;
 
-    public EventStore(JdbcOperations jdbc, RatingRollup rollup) {
+    public EventStore(JdbcOperations jdbc, RatingRollup rollup, SurveyRollup surveyRollup) {
         this.jdbc = jdbc;
         this.rollup = rollup;
+        this.surveyRollup = surveyRollup;
     }
 
     /** What became of a batch: counts, rejections in event order, and the terminal's contiguous seq. */
@@ -207,6 +211,9 @@ public class EventStore {
             ps.setString(13, joined(s.assessments()));
             ps.setString(14, s.expectations().isEmpty() ? null : String.join(",", s.expectations()));
         });
+        surveyRollup.apply(surveys.stream().map(s -> new SurveyRollup.Survey(new Place(LocalTime.localDate(s.at()),
+                s.agencyCode(), s.counter(), s.officerId(), s.procedureCode(), terminalId), s.answers(), s.assessments(),
+                s.expectations())).toList());
     }
 
     /** {@code K=V,K=V}, or null when empty: compact, and read back by the SIPAS report. */
@@ -261,13 +268,12 @@ public class EventStore {
         });
         List<RatingRollup.Rating> added = new ArrayList<>();
         for (RatingEvent r : ratings) {
-            added.add(new RatingRollup.Rating(LocalTime.localDate(r.at()), r.agencyCode(), r.counter(), r.officerId(),
-                    r.procedureCode(), terminalId, r.ratingClass(), r.dossierCode() == null || counted.contains(r.id()),
-                    r.reasons()));
+            added.add(new RatingRollup.Rating(new Place(LocalTime.localDate(r.at()), r.agencyCode(), r.counter(),
+                    r.officerId(), r.procedureCode(), terminalId), r.ratingClass(),
+                    r.dossierCode() == null || counted.contains(r.id()), r.reasons()));
         }
         // a displaced rating stops counting: out of its class, into the re-ratings
-        displaced.forEach(d -> added.add(new RatingRollup.Rating(d.localDate(), d.agencyCode(), d.counter(),
-                d.officerId(), d.procedureCode(), d.terminalId(), d.ratingClass(), false, d.reasons())));
+        displaced.forEach(d -> added.add(new RatingRollup.Rating(d.place(), d.ratingClass(), false, d.reasons())));
         rollup.apply(added, displaced);
     }
 
@@ -298,9 +304,9 @@ public class EventStore {
                                 rs.getString(4), rs.getLong(5)));
                         storedFirst.put(rs.getString(1), rs.getString(2));
                         String reasons = rs.getString(12);
-                        stored.put(rs.getString(2), new RatingRollup.Rating(rs.getObject(6, java.time.LocalDate.class),
-                                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(4),
-                                RatingClass.valueOf(rs.getString(11)), true,
+                        stored.put(rs.getString(2), new RatingRollup.Rating(new Place(rs.getObject(6,
+                                java.time.LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), rs.getString(4)), RatingClass.valueOf(rs.getString(11)), true,
                                 reasons == null ? List.of() : List.of(reasons.split(","))));
                     }
                 }

@@ -1,0 +1,99 @@
+package vn.hailong.sync.report;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import vn.hailong.sync.rollup.Place;
+
+/**
+ * Which roll-up rows a report reads for a query, and how a row's key becomes the report's key: the months
+ * wholly inside the period from the monthly rows, the days before and after them from the daily rows (grouped
+ * by day, every day from the daily rows), in the dimension of the grouping, for the agency subtree.
+ */
+final class RollupSelection {
+    /** Rows of one kind ('D' daily, 'M' monthly) whose period starts between two dates. */
+    record Span(String kind, LocalDate first, LocalDate last) {
+    }
+
+    private final GroupBy groupBy;
+    final Place.Dimension dimension;
+    /** The key columns to select and group by, or null for the whole selection. */
+    final String keyColumns;
+    final List<Span> spans;
+    private final String agencies;
+
+    RollupSelection(ReportQuery query, AgencySubtree subtree) {
+        this.groupBy = query.groupBy();
+        this.dimension = groupBy == null ? Place.Dimension.ALL : switch (groupBy) {
+            case COUNTER -> Place.Dimension.COUNTER;
+            case OFFICER -> Place.Dimension.OFFICER;
+            case PROCEDURE -> Place.Dimension.PROCEDURE;
+            case TERMINAL -> Place.Dimension.TERMINAL;
+            default -> Place.Dimension.ALL;
+        };
+        this.keyColumns = groupBy == null ? null : switch (groupBy) {
+            case AGENCY -> "agency_code";
+            case COUNTER -> "agency_code, dim_key";
+            case DAY, MONTH -> "period_start";
+            default -> "dim_key";
+        };
+        this.spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
+        this.agencies = subtree.condition(query.agency(), "agency_code");   // read once for every span
+    }
+
+    static List<Span> spans(LocalDate from, LocalDate to, boolean byDay) {
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastMonthEnd = to.plusDays(1).getDayOfMonth() == 1 ? to : to.withDayOfMonth(1).minusDays(1);
+        if (byDay || firstMonth.isAfter(lastMonthEnd)) {
+            return List.of(new Span("D", from, to));
+        }
+        List<Span> spans = new ArrayList<>();
+        if (from.isBefore(firstMonth)) {
+            spans.add(new Span("D", from, firstMonth.minusDays(1)));
+        }
+        spans.add(new Span("M", firstMonth, lastMonthEnd.withDayOfMonth(1)));
+        if (to.isAfter(lastMonthEnd)) {
+            spans.add(new Span("D", lastMonthEnd.plusDays(1), to));
+        }
+        return spans;
+    }
+
+    /** The WHERE clause of one span; {@link #bind} sets its four parameters. */
+    String where() {
+        return "dimension = ? AND period_kind = ? AND period_start BETWEEN ? AND ?" + agencies;
+    }
+
+    void bind(PreparedStatement ps, Span span) throws SQLException {
+        ps.setString(1, dimension.name());
+        ps.setString(2, span.kind());
+        ps.setObject(3, span.first());
+        ps.setObject(4, span.last());
+    }
+
+    /** How many leading columns of a row are its key. */
+    int width() {
+        return keyColumns == null ? 0 : keyColumns.split(",").length;
+    }
+
+    SatisfactionReport.Key key(ResultSet rs) throws SQLException {
+        if (groupBy == null) {
+            return new SatisfactionReport.Key(null, null);
+        }
+        return switch (groupBy) {
+            case AGENCY -> new SatisfactionReport.Key(rs.getString(1), null);
+            case COUNTER -> new SatisfactionReport.Key(emptyIsNone(rs.getString(2)), rs.getString(1));
+            case DAY -> new SatisfactionReport.Key(rs.getObject(1, LocalDate.class).toString(), null);
+            case MONTH -> new SatisfactionReport.Key(YearMonth.from(rs.getObject(1, LocalDate.class)).toString(), null);
+            default -> new SatisfactionReport.Key(emptyIsNone(rs.getString(1)), null);
+        };
+    }
+
+    /** The roll-ups keep "no officer" (procedure, counter) as ''; reports show it as null. */
+    private static String emptyIsNone(String key) {
+        return key == null || key.isEmpty() ? null : key;
+    }
+}

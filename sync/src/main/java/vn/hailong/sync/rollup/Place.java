@@ -1,0 +1,49 @@
+package vn.hailong.sync.rollup;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Where an event falls in the roll-ups: its local day (and so its month), its agency and the keys of the other
+ * dimensions ('' where the event has none).
+ */
+public record Place(LocalDate localDate, String agencyCode, String counter, String officerId, String procedureCode,
+                    String terminalId) {
+
+    /** The roll-ups' groupings; ALL serves the whole selection and the agency, day and month groupings. */
+    public enum Dimension { ALL, COUNTER, OFFICER, PROCEDURE, TERMINAL }
+
+    /** One roll-up row's key. */
+    record Row(String dimension, String kind, LocalDate start, String agency, String key) implements Comparable<Row> {
+        @Override
+        public int compareTo(Row o) {
+            int c = dimension.compareTo(o.dimension);
+            c = c != 0 ? c : kind.compareTo(o.kind);
+            c = c != 0 ? c : start.compareTo(o.start);
+            c = c != 0 ? c : agency.compareTo(o.agency);
+            return c != 0 ? c : key.compareTo(o.key);
+        }
+    }
+
+    String key(Dimension dimension) {
+        String key = switch (dimension) {
+            case ALL -> "";
+            case COUNTER -> counter;
+            case OFFICER -> officerId;
+            case PROCEDURE -> procedureCode;
+            case TERMINAL -> terminalId;
+        };
+        return key == null ? "" : key;
+    }
+
+    /** The rows an event adds to: its day's and its month's, in every dimension. */
+    List<Row> rows() {
+        LocalDate month = localDate.withDayOfMonth(1);
+        java.util.ArrayList<Row> rows = new java.util.ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            rows.add(new Row(d.name(), "D", localDate, agencyCode, key(d)));
+            rows.add(new Row(d.name(), "M", month, agencyCode, key(d)));
+        }
+        return rows;
+    }
+}
