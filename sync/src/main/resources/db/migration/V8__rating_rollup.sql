@@ -2,7 +2,8 @@
 -- row per period, agency and group instead of every rating (PERFORMANCE.md: reports at 10 million ratings).
 -- period_kind 'D' is a day, 'M' a month (period_start its first day); dimension ALL serves the whole selection
 -- and groupings by agency, day and month; COUNTER, OFFICER, PROCEDURE and TERMINAL hold their key in dim_key
--- ('' where the rating had none). Counts follow rating.counted: satisfied/neutral/dissatisfied count counted
+-- ('' where the rating had none), monthly only (daily rows per officer would outnumber the ratings; a report
+-- reads the ratings for the days of a partial month in those groupings). Counts follow rating.counted: satisfied/neutral/dissatisfied count counted
 -- ratings, re_ratings the others, reasons_* the elements named by counted dissatisfied ratings.
 CREATE TABLE rating_rollup (
     dimension         VARCHAR(10) NOT NULL,
@@ -46,5 +47,6 @@ FROM (
     CROSS JOIN (SELECT 'ALL' AS dimension UNION ALL SELECT 'COUNTER' UNION ALL SELECT 'OFFICER'
                 UNION ALL SELECT 'PROCEDURE' UNION ALL SELECT 'TERMINAL') d
     CROSS JOIN (SELECT 'D' AS period_kind UNION ALL SELECT 'M') p
+    WHERE p.period_kind = 'M' OR d.dimension = 'ALL'
 ) x
 GROUP BY dimension, period_kind, period_start, agency_code, dim_key;

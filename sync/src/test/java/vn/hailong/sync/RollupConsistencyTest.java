@@ -31,7 +31,6 @@ import vn.hailong.sync.report.GroupBy;
 import vn.hailong.sync.report.ReportQuery;
 import vn.hailong.sync.report.SatisfactionFigures;
 import vn.hailong.sync.report.SatisfactionReport;
-import vn.hailong.sync.rollup.SurveyRollupBackfill;
 
 /**
  * The satisfaction report reads the roll-ups kept at ingest; they must say exactly what the ratings say. Random
@@ -54,8 +53,6 @@ class RollupConsistencyTest {
     JdbcOperations jdbc;
     @Inject
     TransactionOperations<Connection> transactions;
-    @Inject
-    SurveyRollupBackfill backfill;
 
     @Test
     void theReportFromRollupsEqualsAGroupByOverTheRatings() throws Exception {
@@ -139,84 +136,6 @@ class RollupConsistencyTest {
         for (ReportQuery q : queries) {
             assertEquals(raw(q, parent.equals(q.agency()) ? children : List.of(q.agency())), fromReport(q),
                     "after the backfill: " + q);
-        }
-    }
-
-    /**
-     * Surveys: the SIPAS reports from the roll-ups kept at ingest equal those from roll-ups rebuilt from the stored
-     * surveys by the start-up backfill (a second, independent path: it parses what the survey table keeps).
-     */
-    @Test
-    void surveyRollupsKeptAtIngestEqualThoseTheBackfillMakes() {
-        Api api = new Api(server.getURI(), json);
-        Batches batches = new Batches(json);
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String agency = "SV-" + suffix;
-        List<String> terminals = List.of("SV1-" + suffix, "SV2-" + suffix);
-        Random random = new Random(98);
-        List<String> criteria = List.of("FEES_POSTED", "NO_BROKER");
-        List<String> expectations = List.of("ONLINE_SERVICES", "WAITING_TIME", "FACILITIES");
-        for (String terminal : terminals) {
-            String secret = api.provision(terminal, agency, terminal.substring(0, 3));
-            List<Object> events = new ArrayList<>();
-            for (int seq = 1; seq <= 60; seq++) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("id", UUID.randomUUID().toString());
-                e.put("seq", seq);
-                e.put("type", "survey");
-                e.put("at", START.plusDays(random.nextInt(120)).atTime(9, random.nextInt(60)).atOffset(VN).toString());
-                Map<String, Object> answers = new LinkedHashMap<>();
-                for (SipasElement element : SipasElement.values()) {
-                    if (random.nextInt(5) > 0) {
-                        answers.put(element.name(), 1 + random.nextInt(5));
-                    }
-                }
-                e.put("answers", answers);
-                Map<String, Object> assessments = new LinkedHashMap<>();
-                criteria.forEach(c -> {
-                    if (random.nextBoolean()) {
-                        assessments.put(c, random.nextBoolean());
-                    }
-                });
-                e.put("assessments", assessments);
-                e.put("expectations", expectations.subList(0, random.nextInt(3)));
-                if (random.nextBoolean()) {
-                    e.put("officerId", "cb" + random.nextInt(3));
-                }
-                events.add(e);
-            }
-            Api.Response r = api.signed(terminal, secret, "/api/v1/sync/batches", batches.body(terminal, events));
-            assertEquals(200, r.status(), r.body());
-            assertEquals(List.of(), r.list("rejected"), r.body());
-        }
-        List<String> queries = new ArrayList<>();
-        List<String> groupings = new ArrayList<>(Arrays.stream(GroupBy.values()).map(GroupBy::parameter).toList());
-        groupings.add(null);
-        for (int i = 0; i < 24; i++) {
-            LocalDate from = START.minusDays(5).plusDays(random.nextInt(100));
-            LocalDate to = from.plusDays(random.nextInt(i % 3 == 0 ? 130 : 40));
-            String groupBy = groupings.get(i % groupings.size());
-            queries.add("/api/v1/reports/sipas?agency=" + agency + "&from=" + from + "&to=" + to
-                    + (groupBy == null ? "" : "&groupBy=" + groupBy));
-        }
-        Map<String, String> atIngest = new LinkedHashMap<>();
-        for (String q : queries) {
-            Api.Response r = api.send("GET", q, null, "Authorization", "Bearer " + Api.ADMIN);
-            assertEquals(200, r.status(), r.body());
-            atIngest.put(q, r.body());
-        }
-        assertTrue(atIngest.values().stream().filter(b -> b.matches("(?s).*\"respondents\":[1-9].*")).count() > 10,
-                "most selections hold surveys: " + atIngest);
-
-        transactions.executeWrite(status -> {
-            jdbc.prepareStatement("DELETE FROM survey_rollup", java.sql.PreparedStatement::executeUpdate);
-            jdbc.prepareStatement("UPDATE rollup_backfill SET pending = TRUE", java.sql.PreparedStatement::executeUpdate);
-            return null;
-        });
-        assertTrue(backfill.run() >= 120, "every stored survey is rolled up");
-        assertEquals(0, backfill.run(), "once");
-        for (String q : queries) {
-            assertEquals(atIngest.get(q), api.send("GET", q, null, "Authorization", "Bearer " + Api.ADMIN).body(), q);
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.Set;
 import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.RatingRollup;
-import vn.hailong.sync.rollup.SurveyRollup;
 
 /**
  * Writes one batch's judged events in one transaction. A terminal's batches are applied one at a time, also
@@ -34,12 +33,10 @@ import vn.hailong.sync.rollup.SurveyRollup;
 public class EventStore {
     private final JdbcOperations jdbc;
     private final RatingRollup rollup;
-    private final SurveyRollup surveyRollup;
 
-    public EventStore(JdbcOperations jdbc, RatingRollup rollup, SurveyRollup surveyRollup) {
+    public EventStore(JdbcOperations jdbc, RatingRollup rollup) {
         this.jdbc = jdbc;
         this.rollup = rollup;
-        this.surveyRollup = surveyRollup;
     }
 
     /** What became of a batch: counts, rejections in event order, and the terminal's contiguous seq. */
@@ -211,9 +208,6 @@ public class EventStore {
             ps.setString(13, joined(s.assessments()));
             ps.setString(14, s.expectations().isEmpty() ? null : String.join(",", s.expectations()));
         });
-        surveyRollup.apply(surveys.stream().map(s -> new SurveyRollup.Survey(new Place(LocalTime.localDate(s.at()),
-                s.agencyCode(), s.counter(), s.officerId(), s.procedureCode(), terminalId), s.answers(), s.assessments(),
-                s.expectations())).toList());
     }
 
     /** {@code K=V,K=V}, or null when empty: compact, and read back by the SIPAS report. */

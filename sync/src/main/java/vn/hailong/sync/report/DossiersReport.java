@@ -15,10 +15,6 @@ import vn.hailong.sync.api.Problems;
  */
 @Singleton
 public class DossiersReport {
-    /** The rating that counts for each bound dossier: its first, marked at ingest. */
-    private static final String FIRST = "first_rating(dossier_code, rating_class) AS (SELECT counted_dossier, rating_class "
-            + "FROM rating WHERE counted_dossier IS NOT NULL)";
-
     private final JdbcOperations jdbc;
     private final AgencySubtree subtree;
 
@@ -42,14 +38,14 @@ public class DossiersReport {
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, long[]> counts(ReportQuery query) {
         String key = query.groupBy() == null ? null : columns(query.groupBy());
-        String sql = "WITH " + FIRST + " "
-                + "SELECT " + (key == null ? "" : key + ", ") + "COUNT(*), "
+        // the rating that counts for a dossier is marked at ingest (counted_dossier, unique): one index look-up each
+        String sql = "SELECT " + (key == null ? "" : key + ", ") + "COUNT(*), "
                 + "SUM(CASE WHEN d.returned_date < d.due_date THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN d.returned_date >= d.due_date AND d.returned_at <= d.due_at THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN d.returned_at > d.due_at THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN f.rating_class IS NOT NULL THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN f.rating_class = 'DISSATISFIED' OR d.complaints > 0 THEN 1 ELSE 0 END) "
-                + "FROM dossier d LEFT JOIN first_rating f ON f.dossier_code = d.code "
+                + "FROM dossier d LEFT JOIN rating f ON f.counted_dossier = d.code "
                 + "WHERE d.returned_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "d.agency_code")
                 + (key == null ? "" : " GROUP BY " + key);
         Map<SatisfactionReport.Key, long[]> rows = new TreeMap<>();

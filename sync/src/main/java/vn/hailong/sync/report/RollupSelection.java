@@ -23,6 +23,8 @@ final class RollupSelection {
     final Place.Dimension dimension;
     /** The key columns to select and group by, or null for the whole selection. */
     final String keyColumns;
+    /** The same key in the rating table, read for daily spans in dimensions kept monthly only. */
+    final String ratingKeyColumns;
     final List<Span> spans;
     private final String agencies;
 
@@ -41,6 +43,7 @@ final class RollupSelection {
             case DAY, MONTH -> "period_start";
             default -> "dim_key";
         };
+        this.ratingKeyColumns = groupBy == null ? null : groupBy.columns;
         this.spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
         this.agencies = subtree.condition(query.agency(), "agency_code");   // read once for every span
     }
@@ -62,9 +65,19 @@ final class RollupSelection {
         return spans;
     }
 
-    /** The WHERE clause of one span; {@link #bind} sets its four parameters. */
+    /** Whether a span is read from the ratings: days, in a dimension whose roll-up is monthly only. */
+    boolean fromRatings(Span span) {
+        return span.kind().equals("D") && dimension != Place.Dimension.ALL;
+    }
+
+    /** The WHERE clause of one span of roll-up rows; {@link #bind} sets its four parameters. */
     String where() {
         return "dimension = ? AND period_kind = ? AND period_start BETWEEN ? AND ?" + agencies;
+    }
+
+    /** The WHERE clause of one span read from the ratings; {@link #bindRatings} sets its two parameters. */
+    String ratingsWhere() {
+        return "local_date BETWEEN ? AND ?" + agencies;
     }
 
     void bind(PreparedStatement ps, Span span) throws SQLException {
@@ -72,6 +85,11 @@ final class RollupSelection {
         ps.setString(2, span.kind());
         ps.setObject(3, span.first());
         ps.setObject(4, span.last());
+    }
+
+    void bindRatings(PreparedStatement ps, Span span) throws SQLException {
+        ps.setObject(1, span.first());
+        ps.setObject(2, span.last());
     }
 
     /** How many leading columns of a row are its key. */

@@ -19,7 +19,8 @@ import vn.hailong.sync.ingest.SipasElement;
  * later ones are re-ratings, counted in the period of their own {@code at}. Unbound ratings all count.
  * Which rating counts is decided at ingest ({@code rating.counted}), and the counts are kept per day and month in
  * {@code rating_rollup} ({@link RatingRollup}): a report reads whole months from the monthly rows and the
- * period's partial months from the daily rows, never the ratings themselves.
+ * period's partial months from the daily rows; grouped by counter, officer, procedure or terminal, whose
+ * roll-ups are monthly only, the days of a partial month are read from the ratings.
  */
 @Singleton
 public class SatisfactionReport {
@@ -57,14 +58,31 @@ public class SatisfactionReport {
         RollupSelection selection = new RollupSelection(query, subtree);
         Map<Key, long[]> sums = new TreeMap<>();
         String keyColumns = selection.keyColumns;
-        String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "SUM(satisfied), SUM(neutral), "
+        String fromRollup = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "SUM(satisfied), SUM(neutral), "
                 + "SUM(dissatisfied), SUM(re_ratings), SUM(reasons_access), SUM(reasons_procedure), "
                 + "SUM(reasons_officer), SUM(reasons_result), SUM(reasons_feedback) FROM rating_rollup WHERE "
                 + selection.where() + (keyColumns == null ? "" : " GROUP BY " + keyColumns);
+        String ratingKey = selection.ratingKeyColumns;
+        StringBuilder fromRatings = new StringBuilder("SELECT ").append(ratingKey == null ? "" : ratingKey + ", ")
+                .append("SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), ")
+                .append("SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), ")
+                .append("SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), ")
+                .append("SUM(CASE WHEN counted THEN 0 ELSE 1 END)");
+        for (SipasElement e : SipasElement.values()) {
+            fromRatings.append(", SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,")
+                    .append(e.name()).append(",%' THEN 1 ELSE 0 END)");
+        }
+        fromRatings.append(" FROM rating WHERE ").append(selection.ratingsWhere())
+                .append(ratingKey == null ? "" : " GROUP BY " + ratingKey);
         int width = selection.width();
         for (RollupSelection.Span span : selection.spans) {
-            jdbc.prepareStatement(sql, ps -> {
-                selection.bind(ps, span);
+            boolean ratings = selection.fromRatings(span);
+            jdbc.prepareStatement(ratings ? fromRatings.toString() : fromRollup, ps -> {
+                if (ratings) {
+                    selection.bindRatings(ps, span);
+                } else {
+                    selection.bind(ps, span);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long[] sum = sums.computeIfAbsent(selection.key(rs), k -> new long[VALUES]);

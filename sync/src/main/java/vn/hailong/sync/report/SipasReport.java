@@ -41,48 +41,61 @@ public class SipasReport {
         final Map<String, long[]> criteria = new TreeMap<>();      // code → {answers, true}
         final Map<String, Long> expectations = new TreeMap<>();
 
-        /** One roll-up item's sums (SurveyRollup): R, E:ELEMENT, C:CODE or X:CODE. */
-        void add(String item, long answers, long hits) {
-            if (item.equals("R")) {
-                respondents += answers;
-                return;
+        void add(String answers, String assessments, String expectationCodes) {
+            respondents++;
+            for (String pair : split(answers)) {
+                String[] kv = pair.split("=");
+                long[] e = elements.computeIfAbsent(kv[0], k -> new long[2]);
+                e[0]++;
+                if (Integer.parseInt(kv[1]) >= 4) {
+                    e[1]++;
+                }
             }
-            String code = item.substring(2);
-            switch (item.charAt(0)) {
-                case 'E' -> add(elements.computeIfAbsent(code, k -> new long[2]), answers, hits);
-                case 'C' -> add(criteria.computeIfAbsent(code, k -> new long[2]), answers, hits);
-                default -> expectations.merge(code, answers, Long::sum);
+            for (String pair : split(assessments)) {
+                String[] kv = pair.split("=");
+                long[] c = criteria.computeIfAbsent(kv[0], k -> new long[2]);
+                c[0]++;
+                if (Boolean.parseBoolean(kv[1])) {
+                    c[1]++;
+                }
+            }
+            for (String code : split(expectationCodes)) {
+                expectations.merge(code, 1L, Long::sum);
             }
         }
 
-        private static void add(long[] sums, long answers, long hits) {
-            sums[0] += answers;
-            sums[1] += hits;
+        private static String[] split(String s) {
+            return s == null || s.isEmpty() ? new String[0] : s.split(",");
         }
     }
 
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
-        RollupSelection selection = new RollupSelection(query, subtree);
-        String keyColumns = selection.keyColumns;
-        String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "item, SUM(answers), SUM(hits) "
-                + "FROM survey_rollup WHERE " + selection.where() + " GROUP BY " + (keyColumns == null ? "" : keyColumns
-                + ", ") + "item";
-        int width = selection.width();
+        String keyColumns = query.groupBy() == null ? null : query.groupBy().columns;
+        String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "answers, assessments, expectations "
+                + "FROM survey WHERE local_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "agency_code");
+        int width = query.groupBy() == null ? 0 : query.groupBy() == GroupBy.COUNTER ? 2 : 1;
         Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
-        for (RollupSelection.Span span : selection.spans) {
-            jdbc.prepareStatement(sql, ps -> {
-                selection.bind(ps, span);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        tallies.computeIfAbsent(selection.key(rs), k -> new Tally())
-                                .add(rs.getString(width + 1), rs.getLong(width + 2), rs.getLong(width + 3));
+        jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            ps.setObject(i++, query.from());
+            ps.setObject(i, query.to());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SatisfactionReport.Key key;
+                    if (width == 0) {
+                        key = new SatisfactionReport.Key(null, null);
+                    } else if (width == 2) {
+                        key = new SatisfactionReport.Key(rs.getString(2), rs.getString(1));
+                    } else {
+                        key = new SatisfactionReport.Key(rs.getObject(1) == null ? null : rs.getObject(1).toString(), null);
                     }
+                    tallies.computeIfAbsent(key, k -> new Tally())
+                            .add(rs.getString(width + 1), rs.getString(width + 2), rs.getString(width + 3));
                 }
-                return null;
-            });
-        }
-        tallies.values().removeIf(t -> t.respondents == 0);
+            }
+            return null;
+        });
         return tallies;
     }
 

@@ -54,32 +54,46 @@ public class TerminalsReport {
             }
             return list;
         });
+        Map<String, List<Long>> beyond = seqsBeyondContiguous(agency);
         for (Map<String, Object> row : rows) {
-            row.put("gaps", gaps((String) row.get("terminalId"), (Long) row.get("highestContiguousSeq")));
+            row.put("gaps", gaps((Long) row.get("highestContiguousSeq"),
+                    beyond.getOrDefault((String) row.get("terminalId"), List.of())));
         }
         return rows;
     }
 
-    /** Missing seq ranges after the contiguous prefix: what the terminal has not delivered yet, or lost. */
-    private List<Map<String, Long>> gaps(String terminalId, long contiguous) {
-        return jdbc.prepareStatement("SELECT seq FROM sync_event WHERE terminal_id = ? AND seq > ? ORDER BY seq", ps -> {
-            ps.setString(1, terminalId);
-            ps.setLong(2, contiguous);
-            List<Map<String, Long>> gaps = new ArrayList<>();
-            long expected = contiguous + 1;
+    /**
+     * Every terminal's seqs stored above its contiguous prefix, in one query (not one per terminal: a province's
+     * 2,000 terminals took 2,000 round trips, 1.8 s on PostgreSQL in ReportsAtScaleBenchmark).
+     */
+    private Map<String, List<Long>> seqsBeyondContiguous(String agency) {
+        String sql = "SELECT e.terminal_id, e.seq FROM terminal t JOIN sync_event e ON e.terminal_id = t.terminal_id "
+                + "AND e.seq > t.highest_contiguous_seq WHERE 1 = 1" + subtree.condition(agency, "t.agency_code")
+                + " ORDER BY e.terminal_id, e.seq";
+        return jdbc.prepareStatement(sql, ps -> {
+            Map<String, List<Long>> seqs = new java.util.HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    if (seq > expected) {
-                        Map<String, Long> gap = new LinkedHashMap<>();
-                        gap.put("from", expected);
-                        gap.put("to", seq - 1);
-                        gaps.add(gap);
-                    }
-                    expected = seq + 1;
+                    seqs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 }
             }
-            return gaps;
+            return seqs;
         });
+    }
+
+    /** Missing seq ranges after the contiguous prefix: what the terminal has not delivered yet, or lost. */
+    private static List<Map<String, Long>> gaps(long contiguous, List<Long> seqs) {
+        List<Map<String, Long>> gaps = new ArrayList<>();
+        long expected = contiguous + 1;
+        for (long seq : seqs) {
+            if (seq > expected) {
+                Map<String, Long> gap = new LinkedHashMap<>();
+                gap.put("from", expected);
+                gap.put("to", seq - 1);
+                gaps.add(gap);
+            }
+            expected = seq + 1;
+        }
+        return gaps;
     }
 }
