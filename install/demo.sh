@@ -41,6 +41,7 @@ cat <<MSG
 
 Terminal $TERMINAL is provisioned. The kiosk starts now: press 1-4 to rate, Ctrl+X to quit.
 F2 shows the technical details, F3 the officer screen (PIN ${HAILONG_OFFICER_PIN:-1234}), F4 the survey.
+Dashboard: $BASE/dashboard  (log in with the operator token "$ADMIN")
 Satisfaction report (operator token "$ADMIN"):
   $REPORT
   curl -H 'Authorization: Bearer $ADMIN' '$REPORT'

@@ -47,12 +47,14 @@ while (($#)); do
 done
 [[ "$server" =~ ^https?://[^[:space:]/]+(/[^[:space:]]*)?$ ]] \
   || die "--server wants the central server's address, e.g. http://10.0.0.5:8080; got '$server'"
+case "$server" in *"|"* | *"&"* | *"'"* | *\\*) die "--server holds a character a URL of the server cannot: $server" ;; esac
 server="${server%/}"
 [[ "$terminal" =~ ^[A-Za-z0-9._-]{1,64}$ ]] \
   || die "--terminal wants the terminal id: 1-64 of A-Z a-z 0-9 . _ - (e.g. T-0042); got '$terminal'"
 [[ -n "$secret" && -n "$token" ]] && die "give either --secret or --operator-token, not both"
 [[ -z "$secret" && -z "$token" ]] && die "give --secret (from the operator) or --operator-token with --agency and --counter"
 [[ "$protocol" == nmea || "$protocol" == digits ]] || die "--panel-protocol is nmea or digits; got '$protocol'"
+[[ "$panel" =~ ^/[A-Za-z0-9._/-]+$ ]] || die "--panel wants the panel's device path, e.g. /dev/hailong-panel; got '$panel'"
 [[ "$panel_seconds" =~ ^[0-9]+$ && "$panel_seconds" -gt 0 ]] || die "--panel-seconds wants a number of seconds"
 require_root
 

@@ -131,21 +131,22 @@ if [[ -z "$upgrade" ]]; then
   token="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
   env_new="$(mktemp)"
   {
-    echo "# Hài Lòng central server: its secrets and database. Root only (mode 600): systemd reads it."
+    echo "# Hài Lòng central server: its secrets and database. Root only (mode 600): systemd reads it, and so do"
+    echo "# hailong-sync-backup and hailong-sync-restore (values in double quotes, for both)."
     echo "# The operator token with role ADMIN (mã quản trị). Change it here, then: systemctl restart hailong-sync"
-    echo "HAILONG_ADMIN_TOKEN=$token"
-    echo "HAILONG_PORT=$port"
-    echo "HAILONG_HOST=$host"
+    echo "HAILONG_ADMIN_TOKEN=\"$token\""
+    echo "HAILONG_PORT=\"$port\""
+    echo "HAILONG_HOST=\"$host\""
     if [[ -n "$db_url" ]]; then
-      echo "HAILONG_DB_URL=$db_url"
-      echo "HAILONG_DB_USER=$db_user"
-      echo "HAILONG_DB_PASSWORD=$db_password"
+      echo "HAILONG_DB_URL=\"$db_url\""
+      echo "HAILONG_DB_USER=\"$db_user\""
+      echo "HAILONG_DB_PASSWORD=\"$db_password\""
     else
-      echo "HAILONG_DB_URL=jdbc:h2:file:/var/lib/hailong/sync/hailong-sync;WRITE_DELAY=0"
+      echo "HAILONG_DB_URL=\"jdbc:h2:file:/var/lib/hailong/sync/hailong-sync;WRITE_DELAY=0\""
     fi
     echo "# The key that encrypts terminal secrets in the database; keep it with the backups (they include it)."
-    echo "HAILONG_SECRET_KEY_FILE=/var/lib/hailong/sync/terminal-secrets.key"
-    echo "HAILONG_BACKUP_DIR=/var/lib/hailong/sync/backups"
+    echo "HAILONG_SECRET_KEY_FILE=\"/var/lib/hailong/sync/terminal-secrets.key\""
+    echo "HAILONG_BACKUP_DIR=\"/var/lib/hailong/sync/backups\""
   } >"$env_new"
   put 0600 0:0 "$env_new" "$ENV_FILE"
   rm -f "$env_new"
@@ -157,7 +158,8 @@ if ! staged; then
   systemctl daemon-reload
   systemctl restart hailong-sync.service
   for _ in $(seq 1 60); do
-    curl -fsS "http://127.0.0.1:$(sed -n 's/^HAILONG_PORT=//p' "$ENV_FILE")/health" >/dev/null 2>&1 && break
+    # shellcheck disable=SC1090 # the file just written
+    curl -fsS "http://127.0.0.1:$(source "$ENV_FILE" && echo "$HAILONG_PORT")/health" >/dev/null 2>&1 && break
     sleep 1
   done
   systemctl is-active --quiet hailong-sync.service \

@@ -8,7 +8,9 @@
 # stopping the server to you.
 set -euo pipefail
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-[[ "${1:-}" == -h || "${1:-}" == --help || $# -ne 1 ]] && { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; [[ $# -eq 1 ]]; exit; }
+usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then usage; exit 0; fi
+if [[ $# -ne 1 ]]; then usage >&2; die "give one backup file: hailong-sync-restore /var/backups/hailong/hailong-sync-STAMP.tar"; fi
 backup="$1"
 [[ -f "$backup" ]] || die "no backup file $backup"
 env_file="${HAILONG_SYNC_ENV:-/etc/hailong/sync.env}"

@@ -18,7 +18,7 @@ require_tools() {
     command -v "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   if ((${#missing[@]})); then
-    mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sed -e 's/^psql$/postgresql-client/' -e 's/^pg_dump$/postgresql-client/' -e 's/^systemd-analyze$/systemd/')
+    mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sed -e 's/^psql$/postgresql-client/' -e 's/^pg_dump$/postgresql-client/' -e 's/^systemd-analyze$/systemd/' -e 's/^chromedriver$/chromium-driver/')
     install_packages "${missing[@]}"
   fi
   for p in "$@"; do

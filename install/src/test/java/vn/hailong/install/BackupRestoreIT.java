@@ -48,7 +48,7 @@ class BackupRestoreIT {
         env.put("HAILONG_ADMIN_TOKEN", SyncServerProcess.ADMIN_TOKEN);
         env.put("HAILONG_DB_URL", server.dbUrl());
         StringBuilder text = new StringBuilder();
-        env.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        env.forEach((k, v) -> text.append(k).append("=\"").append(v).append("\"\n"));   // as server-install.sh writes it
         return Files.writeString(dir.resolve("sync.env"), text);
     }
 

@@ -113,6 +113,9 @@ class KioskProvisionIT {
         assertTrue(run.code() != 0 && run.output().contains("--terminal wants the terminal id"), run.toString());
         run = provision(root, "", "--server", "http://10.0.0.5:8080", "--terminal", "T-1");
         assertTrue(run.code() != 0 && run.output().contains("give --secret"), run.toString());
+        run = provision(root, "", "--server", "http://10.0.0.5:8080", "--terminal", "T-1", "--secret", "x",
+                "--panel", "ttyUSB0|rm");
+        assertTrue(run.code() != 0 && run.output().contains("--panel wants the panel's device path"), run.toString());
         run = provision(root, "", "--server", "http://10.0.0.5:8080", "--terminal", "T-1", "--secret", "short");
         assertTrue(run.code() != 0 && run.output().contains("does not look like one the server gives"), run.toString());
     }

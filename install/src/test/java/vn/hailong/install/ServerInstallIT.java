@@ -35,7 +35,9 @@ class ServerInstallIT {
         Map<String, String> values = new TreeMap<>();
         for (String line : Files.readAllLines(file)) {
             if (!line.startsWith("#") && line.contains("=")) {
-                values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                String value = line.substring(line.indexOf('=') + 1);
+                assertTrue(value.startsWith("\"") && value.endsWith("\""), "quoted for systemd and bash: " + line);
+                values.put(line.substring(0, line.indexOf('=')), value.substring(1, value.length() - 1));
             }
         }
         return values;

@@ -235,9 +235,19 @@ public class OutboxStore {
         }));
     }
 
-    /** Events not yet answered by the server: pending and held. */
+    /**
+     * Events not yet answered by the server: pending and held, in one query. (Two counts in two transactions
+     * missed an event released from held to pending between them: PressToDurableBenchmark saw 10,499 of 10,500.)
+     */
     public long pendingCount() {
-        return count(PENDING) + count(HELD);
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status IN (?, ?)", ps -> {
+            ps.setString(1, PENDING);
+            ps.setString(2, HELD);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
     }
 
     /**

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: quoted cells with doubled quotes, CRLF or LF, a leading byte-order mark ignored. */
-final class CsvRows {
+public final class CsvRows {
     private CsvRows() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -68,12 +68,12 @@ public class ApologyController {
         }
         if (query.csv()) {
             List<String> header = new ArrayList<>(List.of("code", "agencyCode", "dueAt", "returnedAt", "responsibleAgency",
-                    "flags"));
+                    "flags", "officerId", "procedureCode"));
             List<List<Object>> lines = new ArrayList<>();
             for (ApologyReport.Finding f : late) {
                 lines.add(java.util.Arrays.asList(f.code(), f.agencyCode(), f.dueAt().toString(),
                         f.returnedAt() == null ? null : f.returnedAt().toString(), f.responsibleAgency(),
-                        String.join(" ", f.flags())));
+                        String.join(" ", f.flags()), f.officerId(), f.procedureCode()));
             }
             return HttpResponse.ok(Csv.render(header, lines)).contentType(Csv.CONTENT_TYPE);
         }
@@ -82,6 +82,8 @@ public class ApologyController {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("code", f.code());
             d.put("agencyCode", f.agencyCode());
+            d.put("officerId", f.officerId());
+            d.put("procedureCode", f.procedureCode());
             d.put("dueAt", f.dueAt().toString());
             d.put("returnedAt", f.returnedAt() == null ? null : f.returnedAt().toString());
             d.put("responsibleAgency", f.responsibleAgency());
