@@ -254,6 +254,9 @@ class SyncBatchesTest {
         assertEquals("pending", badPending.json().get("field"));
         Api.Response other = api.signed(terminal, secret, path, utf8(ok.replace(terminal, "T-OTHER")));
         assertEquals("terminalId", other.json().get("field"));
+        Api.Response nul = api.signed(terminal, secret, path, utf8(ok.replace("0.1.0", "0.1\\u0000")));
+        assertEquals(400, nul.status(), nul.body());
+        assertEquals("version", nul.json().get("field"));
         assertEquals(401, api.send("POST", path, utf8(ok), "Content-Type", "application/json").status());
     }
 

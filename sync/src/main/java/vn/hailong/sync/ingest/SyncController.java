@@ -70,6 +70,10 @@ public class SyncController {
         if (v != null && v.length() > 64) {
             throw Problems.invalid("version", "is at most 64 characters");
         }
+        if (v != null && v.chars().anyMatch(Character::isISOControl)) {
+            // PostgreSQL refuses a NUL in text (ApiFuzzTest found the 500); no version needs a control character
+            throw Problems.invalid("version", "must be printable text, without control characters");
+        }
         Instant now = clock.instant();
         terminals.heartbeat(terminal.terminalId(), now, pending.getLongValue(), panel.getStringValue(), v);
         return Map.of("serverTime", now.atOffset(ZoneOffset.UTC).toString());

@@ -120,6 +120,47 @@ class ReportsAtScaleBenchmark {
             }
             BenchmarkReport.figure("apology compliance, a year of " + DOSSIERS / 2 + " dossiers, " + engine, "s",
                     (System.nanoTime() - t0) / 1e9, "<= 10 s");
+            BenchmarkReport.figure("dashboard overview data p95, " + engine, "ms", overviewLoad(server, random) / 1e6,
+                    "< 1000 ms (issue 9)");
+        }
+    }
+
+    /**
+     * The data of the dashboard's overview page, as the browser asks for it: the 4 reports for the period and the
+     * period before, and their 12-month trends, 12 requests over at most 6 connections at once; 20 random
+     * selections (agency, 7 to 90 days). Returns the p95 of the time until all 12 answered.
+     */
+    private static long overviewLoad(SyncServerProcess server, Random random) throws Exception {
+        java.util.concurrent.ExecutorService browser = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            long[] loads = new long[20];
+            for (int i = 0; i < loads.length; i++) {
+                Query q = Query.random(random, "satisfaction");
+                LocalDate to = q.from().plusDays(7 + random.nextInt(84));
+                long days = java.time.temporal.ChronoUnit.DAYS.between(q.from(), to) + 1;
+                String agency = q.agency() == null ? "" : "&agency=" + URLEncoder.encode(q.agency(), StandardCharsets.UTF_8);
+                List<String> paths = new ArrayList<>();
+                for (String report : List.of("satisfaction", "sipas", "dossiers", "apology")) {
+                    paths.add(report + "?from=" + q.from() + "&to=" + to + agency);
+                    paths.add(report + "?from=" + q.from().minusDays(days) + "&to=" + q.from().minusDays(1) + agency);
+                    paths.add(report + "?from=" + to.withDayOfMonth(1).minusMonths(11) + "&to=" + to + agency + "&groupBy=month");
+                }
+                long t0 = System.nanoTime();
+                List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (String path : paths) {
+                    answers.add(browser.submit(() -> server.get("/api/v1/reports/" + path, SyncServerProcess.ADMIN_TOKEN)));
+                }
+                for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                    if (answer.get().statusCode() != 200) {
+                        throw new IllegalStateException("overview request: " + answer.get().statusCode() + " "
+                                + answer.get().body());
+                    }
+                }
+                loads[i] = System.nanoTime() - t0;
+            }
+            return p95(loads);
+        } finally {
+            browser.shutdownNow();
         }
     }
 
