@@ -20,7 +20,7 @@ const TEXT = {
     counters: 'Quầy có nhiều đánh giá không hài lòng', officers: 'Cán bộ có nhiều đánh giá không hài lòng',
     dissatisfied: 'Không hài lòng', reRatings: 'Đánh giá lại', key: 'Nhóm', counter: 'Quầy', officer: 'Cán bộ',
     flag: 'Cờ', all: 'Tất cả', dueAt: 'Hạn trả', returnedAt: 'Ngày trả', responsibleAgency: 'Cơ quan chịu trách nhiệm',
-    flags: 'Cờ', repeated: 'Cán bộ trễ hạn nhiều lần', lateCount: 'Số hồ sơ trễ', details: 'Chi tiết hồ sơ',
+    flags: 'Cờ', dueBy: 'Hạn trả đến ngày', agencyCode: 'Cơ quan', officerId: 'Cán bộ', procedureCode: 'Thủ tục', repeated: 'Cán bộ trễ hạn nhiều lần', lateCount: 'Số hồ sơ trễ', details: 'Chi tiết hồ sơ',
     terminalId: 'Thiết bị', lastSeen: 'Lần cuối', pending: 'Chờ gửi', panel: 'Bàn phím', gaps: 'Thiếu số thứ tự',
     skew: 'Lệch giờ (giây)', stale: 'Không liên lạc quá 15 phút', exportCsv: 'Tải CSV', exportXlsx: 'Tải XLSX', loading: 'Đang tải…',
     error: 'Lỗi', procedure: 'Thủ tục', count: 'Số lần',
@@ -41,7 +41,7 @@ const TEXT = {
     counters: 'Counters with the most dissatisfied ratings', officers: 'Officers with the most dissatisfied ratings',
     dissatisfied: 'Dissatisfied', reRatings: 'Re-ratings', key: 'Group', counter: 'Counter', officer: 'Officer',
     flag: 'Flag', all: 'All', dueAt: 'Due', returnedAt: 'Returned', responsibleAgency: 'Responsible agency',
-    flags: 'Flags', repeated: 'Officers late many times', lateCount: 'Late dossiers', details: 'Dossier details',
+    flags: 'Flags', dueBy: 'Due on or before', agencyCode: 'Agency', officerId: 'Officer', procedureCode: 'Procedure', repeated: 'Officers late many times', lateCount: 'Late dossiers', details: 'Dossier details',
     terminalId: 'Terminal', lastSeen: 'Last seen', pending: 'Pending', panel: 'Panel', gaps: 'Seq gaps',
     skew: 'Clock skew (s)', stale: 'Not heard from for over 15 minutes', exportCsv: 'Download CSV', exportXlsx: 'Download XLSX', loading: 'Loading…',
     error: 'Error', procedure: 'Procedure', count: 'Count',
@@ -75,6 +75,9 @@ function today() { return isoDate(new Date(Date.now() + 7 * 3600 * 1000)); }   /
 function addDays(date, days) { const d = new Date(date + 'T00:00:00Z'); d.setUTCDate(d.getUTCDate() + days); return isoDate(d); }
 function daysBetween(a, b) { return Math.round((new Date(b + 'T00:00:00Z') - new Date(a + 'T00:00:00Z')) / 86400000); }
 const fmt = v => (v === null || v === undefined) ? '—' : (typeof v === 'number' ? v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') : String(v));
+/** An instant of the API (UTC) as the people at the centre read it: Vietnam's local time. */
+const local = iso => iso ? new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB',
+  { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) : '—';
 const pct = v => (v === null || v === undefined) ? '—' : Number(v).toFixed(2) + '%';
 
 const filters = {
@@ -302,33 +305,46 @@ const pages = {
 
   async late() {
     const body = await report('apology', period());
-    const flag = sessionStorage.getItem('hailong.flag') || '';
-    const officer = sessionStorage.getItem('hailong.officer') || '';
-    const rows = body.total.dossiers.filter(d => (!flag || d.flags.includes(flag)) && (!officer || d.officerId === officer));
+    // the table's own filters, kept for the tab: flag, agency, officer, due on or before a date
+    const filter = Object.fromEntries(['flag', 'agency', 'officer', 'due'].map(k => [k, sessionStorage.getItem('hailong.late.' + k) || '']));
+    const rows = body.total.dossiers.filter(d => (!filter.flag || d.flags.includes(filter.flag))
+      && (!filter.agency || d.agencyCode === filter.agency || d.responsibleAgency === filter.agency)
+      && (!filter.officer || d.officerId === filter.officer)
+      && (!filter.due || d.dueAt.slice(0, 10) <= filter.due));
+    const keep = (key, input) => input.addEventListener('change', () => {
+      sessionStorage.setItem('hailong.late.' + key, input.value.trim());
+      show();
+    });
     const select = el('select', { id: 'flag-filter' }, el('option', { value: '' }, t('all')),
-      Object.keys(body.total.flags).map(f => el('option', { value: f, selected: f === flag }, f)));
-    select.addEventListener('change', () => { sessionStorage.setItem('hailong.flag', select.value); show(); });
-    const officerInput = el('input', { id: 'officer-filter', value: officer, size: 10 });
-    officerInput.addEventListener('change', () => { sessionStorage.setItem('hailong.officer', officerInput.value.trim()); show(); });
+      Object.keys(body.total.flags).map(f => el('option', { value: f, selected: f === filter.flag }, f)));
+    keep('flag', select);
+    const agencyInput = el('input', { id: 'agency-filter', value: filter.agency, size: 12 });
+    keep('agency', agencyInput);
+    const officerInput = el('input', { id: 'officer-filter', value: filter.officer, size: 10 });
+    keep('officer', officerInput);
+    const dueInput = el('input', { id: 'due-filter', type: 'date', value: filter.due });
+    keep('due', dueInput);
     const detail = el('div', { id: 'dossier-details' });
     const link = d => {
       const a = el('a', { href: '#late', 'data-code': d.code }, d.code);
       a.addEventListener('click', e => {
         e.preventDefault();
         detail.replaceChildren(el('div', { class: 'details' }, el('h2', {}, t('details') + ': ' + d.code),
-          el('dl', {}, Object.entries(d).flatMap(([k, v]) => [el('dt', {}, t(k)), el('dd', {}, Array.isArray(v) ? v.join(', ') : fmt(v))]))));
+          el('dl', {}, Object.entries(d).flatMap(([k, v]) => [el('dt', {}, t(k)),
+            el('dd', {}, Array.isArray(v) ? v.join(', ') : /At$/.test(k) ? local(v) : fmt(v))]))));
       });
       return a;
     };
     return [
       el('h2', {}, t('late') + ': ' + fmt(body.total.late) + ' · ' + t('complianceRate') + ' ' + pct(body.total.complianceRate)),
-      el('p', {}, el('label', {}, t('flag') + ' ', select), ' ', el('label', {}, t('officer') + ' ', officerInput)),
+      el('p', {}, el('label', {}, t('flag') + ' ', select), ' ', el('label', {}, t('agency') + ' ', agencyInput), ' ',
+        el('label', {}, t('officer') + ' ', officerInput), ' ', el('label', {}, t('dueBy') + ' ', dueInput)),
       table('late-dossiers', [
         { label: t('code'), value: link, raw: d => d.code },
         { label: t('agency'), value: d => d.agencyCode },
         { label: t('officer'), value: d => d.officerId },
-        { label: t('dueAt'), value: d => d.dueAt },
-        { label: t('returnedAt'), value: d => d.returnedAt },
+        { label: t('dueAt'), value: d => local(d.dueAt), raw: d => d.dueAt },
+        { label: t('returnedAt'), value: d => local(d.returnedAt), raw: d => d.returnedAt },
         { label: t('responsibleAgency'), value: d => d.responsibleAgency },
         { label: t('flags'), value: d => d.flags.join(' ') },
       ], rows),
@@ -349,7 +365,7 @@ const pages = {
         { label: t('terminalId'), value: r => r.terminalId },
         { label: t('agency'), value: r => r.agencyCode },
         { label: t('counter'), value: r => r.counter },
-        { label: t('lastSeen'), value: r => r.lastSeen },
+        { label: t('lastSeen'), value: r => local(r.lastSeen), raw: r => r.lastSeen },
         { label: t('pending'), value: r => r.pending, num: true },
         { label: t('panel'), value: r => r.panel },
         { label: t('gaps'), value: r => r.gaps.map(g => g.from + '–' + g.to).join(', ') },

@@ -155,7 +155,16 @@ class DashboardBrowserIT {
                 open(browser, "late");
                 WebElement late = browser.findElement(By.id("late-dossiers"));
                 assertTrue(late.getText().contains("DASH-LATE-1") && late.getText().contains("MISSING_APOLOGY")
-                        && late.getText().contains("cb07"), late.getText());
+                        && late.getText().contains("cb07") && late.getText().contains("17:00"),
+                        "due at 17:00 Vietnam time, shown so: " + late.getText());
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("flag-filter")))
+                        .selectByValue("COMPLIANT");
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(
+                        By.id("late-dossiers-empty")).isEmpty());   // filtered out: no compliant late dossier
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("flag-filter")))
+                        .selectByValue("MISSING_APOLOGY");
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(
+                        By.cssSelector("a[data-code='DASH-LATE-1']")).isEmpty());
                 browser.findElement(By.cssSelector("a[data-code='DASH-LATE-1']")).click();
                 assertTrue(browser.findElement(By.id("dossier-details")).getText().contains("A-DASH-1"));
                 screenshot(browser, "4-late");
