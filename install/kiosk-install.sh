@@ -48,8 +48,9 @@ if [[ "$mode" == uninstall ]]; then
     service disable hailong-kiosk.service
   fi
   rm -f "$ROOT$UNIT" "$ROOT$RULE" "$ROOT/opt/hailong/hailong-kiosk.jar" "$ROOT/opt/hailong/hailong-hardware.jar" \
-    "$ROOT/opt/hailong/kiosk.sh" "$ROOT/opt/hailong/kiosk.jvm-options" "$ROOT/opt/hailong/kiosk-provision.sh"
-  rmdir "$ROOT/opt/hailong" 2>/dev/null || true
+    "$ROOT/opt/hailong/kiosk.sh" "$ROOT/opt/hailong/kiosk.jvm-options" "$ROOT/opt/hailong/kiosk-provision.sh" \
+    "$ROOT/opt/hailong/lib/common.sh"
+  rmdir "$ROOT/opt/hailong/lib" "$ROOT/opt/hailong" 2>/dev/null || true
   if ! staged; then
     systemctl daemon-reload
     udevadm control --reload 2>/dev/null || true
@@ -86,6 +87,7 @@ put 0644 0:0 "$hardware_jar" /opt/hailong/hailong-hardware.jar
 put 0755 0:0 "$here/kiosk.sh" /opt/hailong/kiosk.sh
 put 0644 0:0 "$here/kiosk.jvm-options" /opt/hailong/kiosk.jvm-options
 put 0755 0:0 "$here/kiosk-provision.sh" /opt/hailong/kiosk-provision.sh
+put 0644 0:0 "$here/lib/common.sh" /opt/hailong/lib/common.sh
 directory 0755 0:0 /etc/hailong
 if [[ -e "$ROOT/etc/hailong/kiosk.yml" ]]; then
   # an upgrade keeps the provisioned configuration; its mode and owner are mended if someone changed them

@@ -13,17 +13,8 @@
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-if [[ -f "$here/lib/common.sh" ]]; then
-  # shellcheck source=lib/common.sh
-  source "$here/lib/common.sh"
-else
-  # installed as /opt/hailong/kiosk-provision.sh, without the library: the few helpers it needs
-  ROOT="${DESTDIR:-}"; ROOT="${ROOT%/}"
-  say() { printf '%s\n' "$*"; }
-  die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-  staged() { [[ -n "$ROOT" ]]; }
-  require_root() { staged || [[ $(id -u) -eq 0 ]] || die "run this as root (sudo $0)"; }
-fi
+# shellcheck source=lib/common.sh
+source "$here/lib/common.sh"   # beside it in install/, and in /opt/hailong/lib once installed
 
 usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 

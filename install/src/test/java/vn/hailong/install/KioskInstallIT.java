@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
+import vn.hailong.sync.YamlKeys;
 
 /** install/kiosk-install.sh into a staging root: every file, owner and mode; upgrade; uninstall. */
 class KioskInstallIT {
@@ -56,6 +55,8 @@ class KioskInstallIT {
                 Map.entry("/opt/hailong/kiosk-provision.sh", "rwxr-xr-x 0:0"),
                 Map.entry("/opt/hailong/kiosk.jvm-options", "rw-r--r-- 0:0"),
                 Map.entry("/opt/hailong/kiosk.sh", "rwxr-xr-x 0:0"),
+                Map.entry("/opt/hailong/lib", "rwxr-xr-x 0:0"),
+                Map.entry("/opt/hailong/lib/common.sh", "rw-r--r-- 0:0"),
                 Map.entry("/var", "rwxr-xr-x 0:0"),
                 Map.entry("/var/lib", "rwxr-xr-x 0:0"),
                 Map.entry("/var/lib/hailong", "rwxr-x--- " + kiosk),
@@ -69,6 +70,10 @@ class KioskInstallIT {
                 root.resolve("etc/systemd/system/multi-user.target.wants/hailong-kiosk.service")).toString());
         assertArrayEquals(Files.readAllBytes(Scripts.REPO.resolve("kiosk/target/hailong-kiosk.jar")),
                 Files.readAllBytes(root.resolve("opt/hailong/hailong-kiosk.jar")));
+        Scripts.Run installed = Scripts.run(Map.of(), "bash", root.resolve("opt/hailong/kiosk-provision.sh").toString(),
+                "--help");
+        assertEquals(0, installed.code(), "the installed provisioning script finds its library: " + installed);
+        assertTrue(installed.output().contains("--operator-token"), installed.output());
     }
 
     @Test
@@ -138,12 +143,9 @@ class KioskInstallIT {
 
     @Test
     void theConfigFileDocumentsEveryKeyOfTheKiosk() throws Exception {
-        Map<String, Object> builtIn;
-        try (InputStream in = Files.newInputStream(Scripts.REPO.resolve("kiosk/src/main/resources/application.yml"))) {
-            builtIn = flatten("", new Yaml().load(in), new TreeMap<>());
-        }
+        Map<String, Object> builtIn = YamlKeys.of(Scripts.REPO.resolve("kiosk/src/main/resources/application.yml"));
         String template = Files.readString(Scripts.INSTALL.resolve("files/kiosk.yml"));
-        Map<String, Object> documented = flatten("", new Yaml().load(template), new TreeMap<>());
+        Map<String, Object> documented = YamlKeys.of(Scripts.INSTALL.resolve("files/kiosk.yml"));
         builtIn.keySet().stream().filter(k -> k.startsWith("hailong.") || k.equals("micronaut.server.port"))
                 .forEach(k -> assertTrue(documented.containsKey(k), k + " is missing from install/files/kiosk.yml"));
         Set<String> installerSet = Set.of("hailong.data-dir", "hailong.panel.port");
@@ -154,18 +156,6 @@ class KioskInstallIT {
         });
         long vietnamese = template.lines().filter(l -> l.strip().startsWith("#")).filter(l -> l.matches(".*[ảạắằặẩẫậđểễệỉịỏọốồổộớờởợủụứừửựỷỹý].*")).count();
         assertTrue(vietnamese >= 20, "the comments are in Vietnamese too: " + vietnamese + " lines");
-    }
-
-    private static Map<String, Object> flatten(String prefix, Map<?, ?> yaml, Map<String, Object> into) {
-        yaml.forEach((k, v) -> {
-            String key = prefix.isEmpty() ? k.toString() : prefix + "." + k;
-            if (v instanceof Map<?, ?> m) {
-                flatten(key, m, into);
-            } else {
-                into.put(key, v);
-            }
-        });
-        return into;
     }
 
     @Test
