@@ -12,7 +12,8 @@ source install/lib/postgres.sh
 require_tools socat
 pg -c 'DROP DATABASE IF EXISTS hailong_bench' -c 'CREATE DATABASE hailong_bench' \
    -c 'DROP DATABASE IF EXISTS hailong_bench_ref' -c 'CREATE DATABASE hailong_bench_ref' \
-   -c 'DROP DATABASE IF EXISTS hailong_bench_scale' -c 'CREATE DATABASE hailong_bench_scale'
+   -c 'DROP DATABASE IF EXISTS hailong_bench_scale' -c 'CREATE DATABASE hailong_bench_scale' \
+   -c 'DROP DATABASE IF EXISTS hailong_bench_apology' -c 'CREATE DATABASE hailong_bench_apology'
 
 rm -f target/benchmarks.txt
 mkdir -p target
@@ -24,6 +25,7 @@ start=$(date +%s)
 mvn -B -Pbench verify "$@" "-DargLine=-Dhailong.bench.pg-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench \
 -Dhailong.bench.pg-ref-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_ref \
 -Dhailong.bench.pg-scale-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_scale \
+-Dhailong.bench.pg-apology-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_apology \
 -Dhailong.bench.ratings=${HAILONG_BENCH_RATINGS:-300000} -Dhailong.bench.surveys=${HAILONG_BENCH_SURVEYS:-30000} \
 -Dhailong.bench.dossiers=${HAILONG_BENCH_DOSSIERS:-50000} \
 -Dhailong.bench.pg-user=$PG_USER -Dhailong.bench.pg-password=$PGPASSWORD" \

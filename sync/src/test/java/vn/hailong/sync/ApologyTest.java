@@ -112,4 +112,21 @@ class ApologyTest {
         assertEquals("asOf", api.send("GET", q.replace("2026-09-20T12:00:00%2B07:00", "tomorrow"), null,
                 "Authorization", "Bearer " + Api.ADMIN).json().get("field"));
     }
+
+    /** The report reads only dossiers marked late or open at import (V9): a re-import must move a dossier both ways. */
+    @Test
+    void aReimportedDossierIsJudgedOnItsNewDates() {
+        Api api = new Api(server.getURI(), json);
+        String a = "AR-" + UUID.randomUUID().toString().substring(0, 6);
+        String q = "/api/v1/reports/apology?from=2026-09-01&to=2026-09-30&asOf=2026-10-20T12:00:00%2B07:00&agency=" + a;
+        String onTime = dossier(a + "-1", a, "2026-09-10T17:00:00+07:00", "2026-09-10T16:59:00+07:00", null, "", "");
+        String late = dossier(a + "-1", a, "2026-09-10T17:00:00+07:00", "2026-09-10T17:01:00+07:00", null, "", "");
+        String open = dossier(a + "-1", a, "2026-09-10T17:00:00+07:00", null, null, "", "");
+        for (String[] step : new String[][] {{onTime, "0"}, {late, "1"}, {onTime, "0"}, {open, "1"}}) {
+            assertEquals(1, api.admin("POST", "/api/v1/admin/dossiers", "[" + step[0] + "]").number("imported"));
+            Api.Response r = api.admin("GET", q, null);
+            assertEquals(200, r.status(), r.body());
+            assertEquals(Integer.parseInt(step[1]), ((Number) r.map("total").get("late")).intValue(), step[0]);
+        }
+    }
 }

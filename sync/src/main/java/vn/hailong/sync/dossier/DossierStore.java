@@ -32,8 +32,8 @@ public class DossierStore {
             return ps.executeBatch();
         });
         jdbc.prepareStatement("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, received_at, due_at, "
-                + "due_date, returned_at, returned_date, returned_month, complaints, exemption, apologies, steps, imported_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "due_date, returned_at, returned_date, returned_month, complaints, exemption, apologies, steps, imported_at, "
+                + "late_or_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     for (Dossier d : dossiers) {
                         ps.setString(1, d.code());
                         ps.setString(2, d.agencyCode());
@@ -56,6 +56,7 @@ public class DossierStore {
                         ps.setString(13, d.apologiesJson());
                         ps.setString(14, d.stepsJson());
                         ps.setObject(15, now.atOffset(ZoneOffset.UTC));
+                        ps.setBoolean(16, d.returnedAt() == null || d.returnedAt().isAfter(d.dueAt()));
                         ps.addBatch();
                     }
                     return ps.executeBatch();

@@ -75,7 +75,7 @@ public class ApologyReport {
     public List<Finding> findings(ReportQuery query, OffsetDateTime asOf, Rules rules) {
         Calendar calendar = calendar();
         String sql = "SELECT code, agency_code, officer_id, procedure_code, due_at, due_date, returned_at, exemption, apologies, "
-                + "steps FROM dossier WHERE due_date BETWEEN ? AND ?"
+                + "steps FROM dossier WHERE late_or_open = TRUE AND due_date BETWEEN ? AND ?"
                 + subtree.condition(query.agency(), "agency_code") + " ORDER BY due_date, code";
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;

@@ -37,11 +37,11 @@ class ReportsAtScaleBenchmark {
     private static final int SURVEYS = Integer.getInteger("hailong.bench.surveys", 1_000_000);
     private static final int DOSSIERS = Integer.getInteger("hailong.bench.dossiers", 1_000_000);
     private static final int QUERIES = 40;
-    private static final int AGENCIES = 500;
     private static final int TERMINALS = 2000;
-    private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
-    private static final int DAYS = 730;
-    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
+    private static final int AGENCIES = ProvinceFixture.AGENCIES;
+    private static final LocalDate FIRST_DAY = ProvinceFixture.FIRST_DAY;
+    private static final int DAYS = ProvinceFixture.DAYS;
+    private static final ZoneOffset VN = ProvinceFixture.VN;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
@@ -177,7 +177,7 @@ class ReportsAtScaleBenchmark {
                 case 0 -> null;
                 case 1 -> "P";
                 case 2 -> "D" + random.nextInt(20);
-                default -> leaf(random.nextInt(AGENCIES - 21));
+                default -> ProvinceFixture.leaf(random.nextInt(AGENCIES - 21));
             };
             LocalDate from = FIRST_DAY.plusDays(random.nextInt(DAYS - 30));
             LocalDate to = from.plusDays(random.nextInt(365));
@@ -194,10 +194,6 @@ class ReportsAtScaleBenchmark {
             return "from=" + from + "&to=" + to + (agency == null ? "" : "&agency=" + URLEncoder.encode(agency,
                     StandardCharsets.UTF_8)) + (groupBy == null ? "" : "&groupBy=" + groupBy);
         }
-    }
-
-    static String leaf(int i) {
-        return "A" + i;
     }
 
     /** The same selection as one GROUP BY over the raw rows (subtree by the parent column, two levels deep). */
@@ -243,30 +239,12 @@ class ReportsAtScaleBenchmark {
 
     /** Agencies P > D0..D19 > A0..A478; terminals T0..T1999, four per leaf agency. */
     private static void load(Connection c) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO agency (code, name, parent_code) VALUES (?, ?, ?)")) {
-            ps.setString(1, "P");
-            ps.setString(2, "Tỉnh");
-            ps.setString(3, null);
-            ps.addBatch();
-            for (int d = 0; d < 20; d++) {
-                ps.setString(1, "D" + d);
-                ps.setString(2, "Sở " + d);
-                ps.setString(3, "P");
-                ps.addBatch();
-            }
-            for (int a = 0; a < AGENCIES - 21; a++) {
-                ps.setString(1, leaf(a));
-                ps.setString(2, "Cơ quan " + a);
-                ps.setString(3, "D" + (a % 20));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        ProvinceFixture.agencies(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminal (terminal_id, agency_code, counter_code, secret, "
                 + "revoked, provisioned_at, highest_contiguous_seq) VALUES (?, ?, ?, 'x', FALSE, ?, ?)")) {
             for (int t = 0; t < TERMINALS; t++) {
                 ps.setString(1, "T" + t);
-                ps.setString(2, leaf(t % (AGENCIES - 21)));
+                ps.setString(2, ProvinceFixture.leaf(t % (AGENCIES - 21)));
                 ps.setString(3, Integer.toString(t / (AGENCIES - 21)));
                 ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
                 ps.setLong(5, 0);
@@ -293,7 +271,7 @@ class ReportsAtScaleBenchmark {
                 String id = "E" + i;
                 OffsetDateTime at = FIRST_DAY.plusDays(random.nextInt(DAYS)).atTime(7 + random.nextInt(10),
                         random.nextInt(60)).atOffset(VN);
-                String agency = leaf(t % (AGENCIES - 21));
+                String agency = ProvinceFixture.leaf(t % (AGENCIES - 21));
                 String officer = "cb" + t + "-" + random.nextInt(3);
                 String procedure = "2.0" + (t % 37) + "." + random.nextInt(12);
                 boolean isSurvey = i >= RATINGS;
@@ -358,45 +336,7 @@ class ReportsAtScaleBenchmark {
             st.executeUpdate(vn.hailong.sync.RollupBackfill.sql());
             c.commit();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, "
-                + "received_at, due_at, due_date, returned_at, returned_date, returned_month, complaints, exemption, "
-                + "apologies, steps, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?)")) {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            for (int i = 0; i < DOSSIERS; i++) {
-                int a = random.nextInt(AGENCIES - 21);
-                OffsetDateTime received = FIRST_DAY.plusDays(random.nextInt(DAYS - 20)).atTime(8, 0).atOffset(VN);
-                OffsetDateTime due = received.plusDays(7).withHour(17);
-                boolean late = random.nextInt(100) < 8;
-                OffsetDateTime returned = late ? due.plusDays(1 + random.nextInt(5)) : due.minusDays(random.nextInt(5));
-                boolean chain = late && random.nextBoolean();
-                String apology = late && random.nextInt(3) > 0 ? "[{\"issuedAt\":\"" + due.minusDays(2) + "\",\"agencyCode\":\""
-                        + leaf(a) + "\",\"reason\":\"quá tải\",\"newDueAt\":\"" + returned.plusHours(1) + "\"}]" : null;
-                String steps = chain ? "[{\"agencyCode\":\"" + leaf(a) + "\",\"receivedAt\":\"" + received + "\",\"dueAt\":\""
-                        + received.plusDays(3) + "\",\"completedAt\":\"" + received.plusDays(2) + "\"},{\"agencyCode\":\""
-                        + leaf((a + 1) % (AGENCIES - 21)) + "\",\"receivedAt\":\"" + received.plusDays(2) + "\",\"dueAt\":\""
-                        + due + "\",\"completedAt\":\"" + returned + "\"}]" : null;
-                ps.setString(1, "HS-" + i);
-                ps.setString(2, leaf(a));
-                ps.setString(3, "2.0" + (a % 37) + "." + random.nextInt(12));
-                ps.setString(4, "cb" + a + "-" + random.nextInt(3));
-                ps.setObject(5, received.withOffsetSameInstant(ZoneOffset.UTC));
-                ps.setObject(6, due.withOffsetSameInstant(ZoneOffset.UTC));
-                ps.setObject(7, due.toLocalDate());
-                ps.setObject(8, returned.withOffsetSameInstant(ZoneOffset.UTC));
-                ps.setObject(9, returned.toLocalDate());
-                ps.setString(10, returned.toString().substring(0, 7));
-                ps.setString(11, apology);
-                ps.setString(12, steps);
-                ps.setObject(13, now);
-                ps.addBatch();
-                if (i % 10_000 == 9_999) {
-                    ps.executeBatch();
-                    c.commit();
-                }
-            }
-            ps.executeBatch();
-            c.commit();
-        }
+        ProvinceFixture.dossiers(c, random, DOSSIERS);
         try (Statement s = c.createStatement()) {
             s.execute("ANALYZE");
         }

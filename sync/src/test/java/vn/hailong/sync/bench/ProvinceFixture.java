@@ -1,0 +1,93 @@
+package vn.hailong.sync.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Random;
+
+/**
+ * The province the benchmarks at scale load: a tree of 500 agencies (the province, 20 departments, 479 leaves),
+ * and dossiers over two years from 2025-01-01, 8 % late, half of the late ones passing through two agencies, two
+ * thirds of the late ones with an apology letter. Written by plain JDBC, 10,000 rows a transaction.
+ */
+final class ProvinceFixture {
+    static final int AGENCIES = 500;
+    static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
+    static final int DAYS = 730;
+    static final ZoneOffset VN = ZoneOffset.ofHours(7);
+
+    private ProvinceFixture() {
+    }
+
+    static String leaf(int i) {
+        return "A" + i;
+    }
+
+    static void agencies(Connection c) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO agency (code, name, parent_code) VALUES (?, ?, ?)")) {
+            ps.setString(1, "P");
+            ps.setString(2, "Tỉnh");
+            ps.setString(3, null);
+            ps.addBatch();
+            for (int d = 0; d < 20; d++) {
+                ps.setString(1, "D" + d);
+                ps.setString(2, "Sở " + d);
+                ps.setString(3, "P");
+                ps.addBatch();
+            }
+            for (int a = 0; a < AGENCIES - 21; a++) {
+                ps.setString(1, leaf(a));
+                ps.setString(2, "Cơ quan " + a);
+                ps.setString(3, "D" + (a % 20));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+    }
+
+    static void dossiers(Connection c, Random random, int count) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, "
+                + "received_at, due_at, due_date, returned_at, returned_date, returned_month, complaints, exemption, "
+                + "apologies, steps, imported_at, late_or_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, ?)")) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (int i = 0; i < count; i++) {
+                int a = random.nextInt(AGENCIES - 21);
+                OffsetDateTime received = FIRST_DAY.plusDays(random.nextInt(DAYS - 20)).atTime(8, 0).atOffset(VN);
+                OffsetDateTime due = received.plusDays(7).withHour(17);
+                boolean late = random.nextInt(100) < 8;
+                OffsetDateTime returned = late ? due.plusDays(1 + random.nextInt(5)) : due.minusDays(random.nextInt(5));
+                boolean chain = late && random.nextBoolean();
+                String apology = late && random.nextInt(3) > 0 ? "[{\"issuedAt\":\"" + due.minusDays(2) + "\",\"agencyCode\":\""
+                        + leaf(a) + "\",\"reason\":\"quá tải\",\"newDueAt\":\"" + returned.plusHours(1) + "\"}]" : null;
+                String steps = chain ? "[{\"agencyCode\":\"" + leaf(a) + "\",\"receivedAt\":\"" + received + "\",\"dueAt\":\""
+                        + received.plusDays(3) + "\",\"completedAt\":\"" + received.plusDays(2) + "\"},{\"agencyCode\":\""
+                        + leaf((a + 1) % (AGENCIES - 21)) + "\",\"receivedAt\":\"" + received.plusDays(2) + "\",\"dueAt\":\""
+                        + due + "\",\"completedAt\":\"" + returned + "\"}]" : null;
+                ps.setString(1, "HS-" + i);
+                ps.setString(2, leaf(a));
+                ps.setString(3, "2.0" + (a % 37) + "." + random.nextInt(12));
+                ps.setString(4, "cb" + a + "-" + random.nextInt(3));
+                ps.setObject(5, received.withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(6, due.withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(7, due.toLocalDate());
+                ps.setObject(8, returned.withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(9, returned.toLocalDate());
+                ps.setString(10, returned.toString().substring(0, 7));
+                ps.setString(11, apology);
+                ps.setString(12, steps);
+                ps.setObject(13, now);
+                ps.setBoolean(14, late);
+                ps.addBatch();
+                if (i % 10_000 == 9_999) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+    }
+}
