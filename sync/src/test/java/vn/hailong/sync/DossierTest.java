@@ -103,6 +103,57 @@ class DossierTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void oneDossiersDetailsAreWhatTheReportsFindForIt() {
+        assertEquals(3, importJson("[" + String.join(",",
+                dossier("E2", "2026-06-15T17:00:00+07:00", "2026-06-15T09:00:00+07:00", 0),
+                dossier("E5", "2026-06-25T17:00:00+07:00", null, 0),
+                dossier("E6", "2026-06-25T17:00:00+07:00", "2026-07-02T10:00:00+07:00", 0)) + "]").number("imported"));
+        String terminal = "DD-" + UUID.randomUUID().toString().substring(0, 6);
+        String secret = api.provision(terminal, agency, "4");
+        String first = UUID.randomUUID().toString();
+        Api.Response sent = api.signed(terminal, secret, "/api/v1/sync/batches", new Batches(json).body(terminal, List.of(
+                with(rating(UUID.randomUUID().toString(), 1, "2026-06-15T09:06:00+07:00", 4, 4), "dossierCode", agency + "-E2"),
+                // delivered second, rated first: this one counts
+                with(rating(first, 2, "2026-06-15T09:05:00+07:00", 4, 1), "dossierCode", agency + "-E2"))));
+        assertEquals(2, sent.number("accepted"), sent.body());
+
+        Api.Response e2 = details(agency + "-E2", "");
+        assertEquals(200, e2.status(), e2.body());
+        assertEquals("ON_TIME", e2.json().get("timeliness"));
+        assertEquals("2026-06-15T02:00Z", e2.json().get("returnedAt"));
+        assertEquals(null, e2.json().get("apology"), "returned before its due time: no apology finding");
+        Map<String, Object> counted = (Map<String, Object>) e2.json().get("countedRating");
+        assertEquals(first, counted.get("eventId"));
+        assertEquals(1, ((Number) counted.get("value")).intValue());
+        assertEquals("DISSATISFIED", counted.get("ratingClass"));
+        assertEquals("4", counted.get("counter"));
+
+        Api.Response e6 = details(agency + "-E6", "");
+        assertEquals("LATE", e6.json().get("timeliness"));
+        assertEquals(Map.of("responsibleAgency", agency, "flags", List.of("MISSING_APOLOGY")), e6.json().get("apology"));
+        assertEquals(null, e6.json().get("countedRating"));
+        assertEquals(List.of(), e6.json().get("apologies"));
+
+        // open: not late before its due time, late (and without an apology) after it
+        assertEquals("OPEN", details(agency + "-E5", "?asOf=2026-06-20T12:00:00%2B07:00").json().get("timeliness"));
+        assertEquals(null, details(agency + "-E5", "?asOf=2026-06-20T12:00:00%2B07:00").json().get("apology"));
+        assertEquals(List.of("MISSING_APOLOGY"), ((Map<String, Object>) details(agency + "-E5",
+                "?asOf=2026-07-01T12:00:00%2B07:00").json().get("apology")).get("flags"));
+
+        Api.Response unknown = details(agency + "-NONE", "");
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.body().contains("no dossier with code " + agency + "-NONE"), unknown.body());
+        assertEquals("code", details("bad%20code", "").json().get("field"));
+        assertEquals("asOf", details(agency + "-E5", "?asOf=yesterday").json().get("field"));
+        assertEquals(401, api.send("GET", "/api/v1/reports/dossiers/" + agency + "-E2", null).status());
+    }
+
+    private Api.Response details(String code, String query) {
+        return api.send("GET", "/api/v1/reports/dossiers/" + code + query, null, "Authorization", "Bearer " + Api.ADMIN);
+    }
+
+    @Test
     void csvImportNamesTheRowAndFieldAndImportingAgainReplaces() {
         String csv = "\uFEFFcode,agencyCode,procedureCode,officerId,receivedAt,dueAt,returnedAt,complaints,exemption,apologies,steps\r\n"
                 + agency + "-C1," + agency + ",2.000815,cb07,2026-06-01T08:00:00+07:00,2026-06-15T17:00:00+07:00,"

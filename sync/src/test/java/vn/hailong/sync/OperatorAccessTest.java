@@ -138,7 +138,7 @@ class OperatorAccessTest {
                 "/api/v1/admin/terminals:", "/api/v1/admin/terminals/{terminalId}:", "/api/v1/admin/operators:",
                 "/api/v1/admin/agencies:", "/api/v1/admin/calendar/{year}:", "/api/v1/admin/rules:",
                 "/api/v1/admin/survey:", "/api/v1/admin/dossiers:", "/api/v1/reports/satisfaction:",
-                "/api/v1/reports/sipas:", "/api/v1/reports/dossiers:", "/api/v1/reports/apology:",
+                "/api/v1/reports/sipas:", "/api/v1/reports/dossiers:", "/api/v1/reports/dossiers/{code}:", "/api/v1/reports/apology:",
                 "/api/v1/reports/terminals:"}) {
             assertTrue(doc.body().contains("\n  " + path), "the OpenAPI document lacks " + path);
         }

@@ -46,9 +46,7 @@ public class ApologyController {
             throw Problems.invalid("groupBy", "dossiers group by agency, officer, procedure, day or month, not "
                     + query.groupBy().parameter());
         }
-        OffsetDateTime at = asOf == null || asOf.isEmpty() ? OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                : LocalTime.parseInstant(asOf).orElseThrow(() -> Problems.invalid("asOf",
-                        "must be an ISO-8601 instant with an offset, got '" + asOf + "'"));
+        OffsetDateTime at = asOf(asOf, clock);
         Rules current = rules.current();
         List<ApologyReport.Finding> late = report.findings(query, at, current);
         Map<String, Object> total = ApologyReport.figures(late);
@@ -103,6 +101,13 @@ public class ApologyController {
         body.put("rows", rows);
         body.put("total", total);
         return HttpResponse.ok(body);
+    }
+
+    /** The {@code asOf} parameter: an instant with an offset, or now when absent. */
+    static OffsetDateTime asOf(String asOf, Clock clock) {
+        return asOf == null || asOf.isEmpty() ? OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                : LocalTime.parseInstant(asOf).orElseThrow(() -> Problems.invalid("asOf",
+                        "must be an ISO-8601 instant with an offset, got '" + asOf + "'"));
     }
 
     private static String key(ApologyReport.Finding f, GroupBy groupBy) {

@@ -73,14 +73,25 @@ public class ApologyReport {
 
     @Transactional(readOnly = true)
     public List<Finding> findings(ReportQuery query, OffsetDateTime asOf, Rules rules) {
+        return judge("late_or_open = TRUE AND due_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "agency_code")
+                + " ORDER BY due_date, code", List.of(query.from(), query.to()), asOf, rules);
+    }
+
+    /** The finding for one dossier as of {@code asOf}, or empty when it is unknown or not late then. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Finding> finding(String code, OffsetDateTime asOf, Rules rules) {
+        return judge("code = ?", List.of(code), asOf, rules).stream().findFirst();
+    }
+
+    /** Judges the dossiers a WHERE clause selects; only those late as of {@code asOf} are returned. */
+    private List<Finding> judge(String where, List<Object> parameters, OffsetDateTime asOf, Rules rules) {
         Calendar calendar = calendar();
         String sql = "SELECT code, agency_code, officer_id, procedure_code, due_at, due_date, returned_at, exemption, apologies, "
-                + "steps FROM dossier WHERE late_or_open = TRUE AND due_date BETWEEN ? AND ?"
-                + subtree.condition(query.agency(), "agency_code") + " ORDER BY due_date, code";
+                + "steps FROM dossier WHERE " + where;
         return jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            ps.setObject(i++, query.from());
-            ps.setObject(i, query.to());
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setObject(i + 1, parameters.get(i));
+            }
             List<Finding> findings = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
