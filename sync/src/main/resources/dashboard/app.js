@@ -24,6 +24,12 @@ const TEXT = {
     terminalId: 'Thiết bị', lastSeen: 'Lần cuối', pending: 'Chờ gửi', panel: 'Bàn phím', gaps: 'Thiếu số thứ tự',
     skew: 'Lệch giờ (giây)', stale: 'Không liên lạc quá 15 phút', exportCsv: 'Tải CSV', exportXlsx: 'Tải XLSX', loading: 'Đang tải…',
     error: 'Lỗi', procedure: 'Thủ tục', count: 'Số lần',
+    receivedAt: 'Ngày nhận', importedAt: 'Ngày nhập', complaints: 'Phản ánh, kiến nghị', exemption: 'Miễn trừ',
+    timeliness: 'Tiến độ', EARLY: 'Trả trước hạn', ON_TIME: 'Trả đúng hạn', LATE: 'Trả trễ hạn', OPEN: 'Chưa trả',
+    apologyLetters: 'Phiếu xin lỗi', issuedAt: 'Ngày phát hành', reason: 'Lý do', newDueAt: 'Hẹn trả mới',
+    steps: 'Các bước xử lý', completedAt: 'Hoàn thành', finding: 'Kết quả kiểm tra phiếu xin lỗi',
+    notLate: 'Không trễ hạn tại thời điểm xem.', countedRating: 'Đánh giá được tính', noRating: 'Chưa có đánh giá.',
+    at: 'Thời điểm', value: 'Mức', channel: 'Kênh', none: 'Không có.', satisfied: 'Hài lòng', neutral: 'Bình thường',
   },
   en: {
     title: 'Hài Lòng — dashboard', overview: 'Overview', rankings: 'Rankings', weak: 'Weak aspects',
@@ -45,6 +51,12 @@ const TEXT = {
     terminalId: 'Terminal', lastSeen: 'Last seen', pending: 'Pending', panel: 'Panel', gaps: 'Seq gaps',
     skew: 'Clock skew (s)', stale: 'Not heard from for over 15 minutes', exportCsv: 'Download CSV', exportXlsx: 'Download XLSX', loading: 'Loading…',
     error: 'Error', procedure: 'Procedure', count: 'Count',
+    receivedAt: 'Received', importedAt: 'Imported', complaints: 'Complaints', exemption: 'Exemption',
+    timeliness: 'Timeliness', EARLY: 'Returned early', ON_TIME: 'Returned on time', LATE: 'Returned late', OPEN: 'Not returned',
+    apologyLetters: 'Apology letters', issuedAt: 'Issued', reason: 'Reason', newDueAt: 'New due date',
+    steps: 'Processing steps', completedAt: 'Completed', finding: 'Apology check',
+    notLate: 'Not late at the time of viewing.', countedRating: 'Counted rating', noRating: 'Not rated yet.',
+    at: 'At', value: 'Value', channel: 'Channel', none: 'None.', satisfied: 'Satisfied', neutral: 'Neutral',
   },
 };
 const ELEMENTS = ['ACCESS', 'PROCEDURE', 'OFFICER', 'RESULT', 'FEEDBACK'];
@@ -88,10 +100,10 @@ const filters = {
 
 class Unauthorized extends Error {}
 
-/** GET one report; the token stays in this browser tab (sessionStorage), never in a URL. */
-async function report(name, params) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ''));
-  const response = await fetch('/api/v1/reports/' + name + '?' + query, {
+/** GET a path of the API; the token stays in this browser tab (sessionStorage), never in a URL. */
+async function api(path, params) {
+  const query = new URLSearchParams(Object.entries(params || {}).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  const response = await fetch(path + (String(query) ? '?' + query : ''), {
     headers: { Authorization: 'Bearer ' + sessionStorage.getItem('hailong.token'), Accept: 'application/json' },
   });
   if (response.status === 401) throw new Unauthorized();
@@ -99,6 +111,9 @@ async function report(name, params) {
   if (!response.ok) throw new Error(body.detail || ('HTTP ' + response.status));
   return body;
 }
+
+/** GET one report. */
+const report = (name, params) => api('/api/v1/reports/' + name, params);
 
 const period = extra => Object.assign({ from: filters.from, to: filters.to, agency: filters.agency }, extra || {});
 function previousPeriod() {
@@ -150,36 +165,41 @@ function table(id, columns, rows, rowClass) {
   return el('div', { class: 'table' }, el('table', { id }, el('thead', {}, head), el('tbody', {}, body)), csvButton, xlsxButton);
 }
 
-/** A small line chart of a monthly series, as inline SVG. */
+/**
+ * A small line chart of a monthly series, as inline SVG: a percentage axis (its lowest value, the middle, 100 %)
+ * with grid lines, and every month named under its point (month/year at the first point and at each January).
+ */
 function chart(points) {
   const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('viewBox', '0 0 300 70');
+  const svgEl = (tag, attrs, text) => {
+    const node = document.createElementNS(ns, tag);
+    Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const svg = svgEl('svg', { class: 'chart', viewBox: '0 0 300 84' });
   const values = points.filter(p => p.value !== null && p.value !== undefined).map(p => Number(p.value));
   if (!values.length) return svg;
   const min = Math.min(...values, 0);
   const max = Math.max(...values, 100);
-  const x = i => 10 + i * (280 / Math.max(1, points.length - 1));
-  const y = v => 58 - (Number(v) - min) / (max - min || 1) * 50;
-  const line = document.createElementNS(ns, 'polyline');
-  line.setAttribute('points', points.map((p, i) => p.value === null || p.value === undefined ? null : x(i) + ',' + y(p.value))
-    .filter(Boolean).join(' '));
-  svg.append(line);
+  const left = 30;
+  const x = i => left + 6 + i * ((300 - left - 12) / Math.max(1, points.length - 1));
+  const y = v => 64 - (Number(v) - min) / (max - min || 1) * 58;
+  [min, (min + max) / 2, max].forEach(v => {
+    svg.append(svgEl('line', { class: 'grid', x1: left, x2: 296, y1: y(v), y2: y(v) }));
+    svg.append(svgEl('text', { class: 'axis', x: left - 3, y: y(v) + 3, 'text-anchor': 'end' }, Math.round(v) + '%'));
+  });
+  svg.append(svgEl('polyline', { points: points.map((p, i) => p.value === null || p.value === undefined ? null
+    : x(i) + ',' + y(p.value)).filter(Boolean).join(' ') }));
   points.forEach((p, i) => {
     if (p.value !== null && p.value !== undefined) {
-      const dot = document.createElementNS(ns, 'circle');
-      dot.setAttribute('cx', x(i)); dot.setAttribute('cy', y(p.value)); dot.setAttribute('r', 2.5);
-      const title = document.createElementNS(ns, 'title');
-      title.textContent = p.label + ': ' + pct(p.value);
-      dot.append(title);
+      const dot = svgEl('circle', { cx: x(i), cy: y(p.value), r: 2.5 });
+      dot.append(svgEl('title', {}, p.label + ': ' + pct(p.value)));
       svg.append(dot);
     }
-    if (i === 0 || i === points.length - 1) {
-      const label = document.createElementNS(ns, 'text');
-      label.setAttribute('x', x(i) - (i ? 28 : 0)); label.setAttribute('y', 68); label.textContent = p.label;
-      svg.append(label);
-    }
+    const [year, month] = p.label.split('-');
+    svg.append(svgEl('text', { class: 'month', x: x(i), y: 80, 'text-anchor': 'middle' },
+      i === 0 || month === '01' ? month + '/' + year.slice(2) : month));
   });
   return svg;
 }
@@ -195,6 +215,40 @@ function months(body, pick) {
     out.push({ label: key, value: byKey[key] ? pick(byKey[key]) : null });
   }
   return out;
+}
+
+/** One dossier as GET /api/v1/reports/dossiers/{code} gives it: record, apology check, letters, steps, counted rating. */
+function dossierDetails(d) {
+  const field = (k, v) => [el('dt', {}, t(k)), el('dd', { 'data-field': k }, v)];
+  const r = d.countedRating;
+  return el('div', { class: 'details' },
+    el('h2', {}, t('details') + ': ' + d.code),
+    el('dl', {}, field('agencyCode', d.agencyCode), field('procedureCode', d.procedureCode), field('officerId', fmt(d.officerId)),
+      field('receivedAt', local(d.receivedAt)), field('dueAt', local(d.dueAt)), field('returnedAt', local(d.returnedAt)),
+      field('timeliness', t(d.timeliness)), field('complaints', fmt(d.complaints)), field('exemption', fmt(d.exemption)),
+      field('importedAt', local(d.importedAt))),
+    el('h3', {}, t('finding')),
+    d.apology ? el('dl', {}, field('responsibleAgency', d.apology.responsibleAgency), field('flags', d.apology.flags.join(' ')))
+      : el('p', { class: 'small' }, t('notLate')),
+    el('h3', {}, t('apologyLetters')),
+    d.apologies.length ? table('dossier-apologies', [
+      { label: t('issuedAt'), value: a => local(a.issuedAt), raw: a => a.issuedAt },
+      { label: t('agency'), value: a => a.agencyCode },
+      { label: t('reason'), value: a => a.reason },
+      { label: t('newDueAt'), value: a => local(a.newDueAt), raw: a => a.newDueAt }], d.apologies)
+      : el('p', { class: 'small' }, t('none')),
+    el('h3', {}, t('steps')),
+    d.steps.length ? table('dossier-steps', [
+      { label: t('agency'), value: s => s.agencyCode },
+      { label: t('receivedAt'), value: s => local(s.receivedAt), raw: s => s.receivedAt },
+      { label: t('dueAt'), value: s => local(s.dueAt), raw: s => s.dueAt },
+      { label: t('completedAt'), value: s => local(s.completedAt), raw: s => s.completedAt }], d.steps)
+      : el('p', { class: 'small' }, t('none')),
+    el('h3', {}, t('countedRating')),
+    r ? el('dl', { id: 'counted-rating' }, field('at', local(r.at)), field('terminalId', r.terminalId), field('counter', fmt(r.counter)),
+      field('officerId', fmt(r.officerId)), field('value', r.value + ' / ' + r.scale + ' · ' + t(r.ratingClass.toLowerCase())),
+      field('channel', r.channel))
+      : el('p', { class: 'small', id: 'counted-rating' }, t('noRating')));
 }
 
 function tile(id, name, value, previous, n, series) {
@@ -327,11 +381,14 @@ const pages = {
     const detail = el('div', { id: 'dossier-details' });
     const link = d => {
       const a = el('a', { href: '#late', 'data-code': d.code }, d.code);
-      a.addEventListener('click', e => {
+      a.addEventListener('click', async e => {
         e.preventDefault();
-        detail.replaceChildren(el('div', { class: 'details' }, el('h2', {}, t('details') + ': ' + d.code),
-          el('dl', {}, Object.entries(d).flatMap(([k, v]) => [el('dt', {}, t(k)),
-            el('dd', {}, Array.isArray(v) ? v.join(', ') : /At$/.test(k) ? local(v) : fmt(v))]))));
+        detail.replaceChildren(el('p', { class: 'small' }, t('loading')));
+        try {
+          detail.replaceChildren(dossierDetails(await api('/api/v1/reports/dossiers/' + encodeURIComponent(d.code))));
+        } catch (failure) {
+          detail.replaceChildren(el('p', { class: 'error' }, t('error') + ': ' + failure.message));
+        }
       });
       return a;
     };

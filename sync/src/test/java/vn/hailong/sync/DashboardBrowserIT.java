@@ -140,6 +140,10 @@ class DashboardBrowserIT {
                         browser.findElement(By.id("tile-satisfactionRate")).getText());
                 assertTrue(browser.findElements(By.cssSelector("#tile-satisfactionRate svg polyline")).size() == 1,
                         "a trend chart");
+                assertEquals(12, browser.findElements(By.cssSelector("#tile-satisfactionRate svg text.month")).size(),
+                        "every month of the trend is named");
+                assertEquals(List.of("0%", "50%", "100%"), browser.findElements(By.cssSelector("#tile-satisfactionRate svg text.axis"))
+                        .stream().map(e -> e.getAttribute("textContent")).toList());
                 screenshot(browser, "1-overview");
 
                 open(browser, "rankings");
@@ -166,7 +170,12 @@ class DashboardBrowserIT {
                 new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(
                         By.cssSelector("a[data-code='DASH-LATE-1']")).isEmpty());
                 browser.findElement(By.cssSelector("a[data-code='DASH-LATE-1']")).click();
-                assertTrue(browser.findElement(By.id("dossier-details")).getText().contains("A-DASH-1"));
+                // the details come from GET /api/v1/reports/dossiers/{code}: timeliness, the apology check, the rating
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.id("counted-rating")).isEmpty());
+                String details = browser.findElement(By.id("dossier-details")).getText();
+                assertTrue(details.contains("A-DASH-1") && details.contains("Trả trễ hạn") && details.contains("MISSING_APOLOGY")
+                        && details.contains("1.001"), details);
+                assertEquals("Chưa có đánh giá.", browser.findElement(By.id("counted-rating")).getText());
                 screenshot(browser, "4-late");
 
                 open(browser, "terminals");
