@@ -2,6 +2,7 @@
 # Runs every benchmark (not part of the tests): builds the jars, then the *Benchmark classes of each module
 # through the Maven profile "bench". Each prints "BENCH ..." lines: the figure, the reference measured in the
 # same run, their ratio and the target. All lines are collected in target/benchmarks.txt and printed at the end.
+# The packaged server runs with the heap of the installed service (-Xmx1g, install/files/hailong-sync.service).
 # Needs what install/test.sh needs (socat, and PostgreSQL on 127.0.0.1:5432 or a local cluster it starts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +29,8 @@ mvn -B -Pbench verify "$@" "-DargLine=-Dhailong.bench.pg-url=jdbc:postgresql://1
 -Dhailong.bench.pg-apology-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_apology \
 -Dhailong.bench.ratings=${HAILONG_BENCH_RATINGS:-300000} -Dhailong.bench.surveys=${HAILONG_BENCH_SURVEYS:-30000} \
 -Dhailong.bench.dossiers=${HAILONG_BENCH_DOSSIERS:-50000} \
--Dhailong.bench.pg-user=$PG_USER -Dhailong.bench.pg-password=$PGPASSWORD" \
+-Dhailong.bench.pg-user=$PG_USER -Dhailong.bench.pg-password=$PGPASSWORD \
+-Dhailong.test.server-heap=1g" \
   || echo "# a benchmark failed (see the Maven output above): its figures are missing" >> target/benchmarks.txt
 echo "# all benchmarks: $(( $(date +%s) - start )) s" >> target/benchmarks.txt
 echo

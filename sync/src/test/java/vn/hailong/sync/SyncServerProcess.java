@@ -74,7 +74,9 @@ public final class SyncServerProcess implements AutoCloseable {
 
     public void start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toString());
+        // benchmarks run the server with the heap of the installed service (install/bench.sh: 1g); tests with less
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + System.getProperty("hailong.test.server-heap", "256m"),
+                "-jar", JAR.toString());
         pb.environment().put("HAILONG_PORT", Integer.toString(port));
         pb.environment().put("HAILONG_HOST", "127.0.0.1");
         pb.environment().put("HAILONG_ADMIN_TOKEN", ADMIN_TOKEN);

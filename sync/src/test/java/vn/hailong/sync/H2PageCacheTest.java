@@ -1,0 +1,45 @@
+package vn.hailong.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** The server's H2 page cache is a quarter of the heap (H2's own default is 16 MB whatever the heap). */
+@MicronautTest(environments = "synctest", transactional = false)
+class H2PageCacheTest {
+    @Inject
+    ConnectionOperations<Connection> connections;
+
+    @Value("${datasources.default.url}")
+    String url;
+
+    @Test
+    void theCacheIsAQuarterOfTheHeap() throws Exception {
+        assumeTrue(url.startsWith("jdbc:h2:"), "H2 only: the PostgreSQL run of this suite has no page cache setting");
+        long megabytes = connections.executeRead(status -> {
+            try (Statement s = status.getConnection().createStatement();
+                 ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                         + "WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
+                rs.next();
+                return Long.parseLong(rs.getString(1));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(H2PageCache.cacheKb(Runtime.getRuntime().maxMemory()) / 1024, megabytes, "info.CACHE_MAX_SIZE is in MB");
+    }
+
+    @Test
+    void smallHeapsKeepH2sOwnSixteenMegabytes() {
+        assertEquals(16 * 1024, H2PageCache.cacheKb(32L << 20));
+        assertEquals(256 * 1024, H2PageCache.cacheKb(1L << 30));
+    }
+}
