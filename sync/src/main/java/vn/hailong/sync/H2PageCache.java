@@ -21,7 +21,7 @@ public class H2PageCache implements BeanCreatedEventListener<DatasourceConfigura
         DatasourceConfiguration config = event.getBean();
         String url = config.getUrl();
         if (url != null && url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("CACHE_SIZE=")) {
-            config.setUrl(url + ";CACHE_SIZE=" + cacheKb(Runtime.getRuntime().maxMemory()));
+            config.setUrl(url + (url.endsWith(";") ? "" : ";") + "CACHE_SIZE=" + cacheKb(Runtime.getRuntime().maxMemory()));
         }
         return config;
     }
