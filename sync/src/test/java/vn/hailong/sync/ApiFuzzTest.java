@@ -195,6 +195,15 @@ class ApiFuzzTest {
             }
         }
 
+        // one dossier's details: odd codes in the path, odd instants
+        for (String nasty : NASTY) {
+            String code = URLEncoder.encode(nasty, StandardCharsets.UTF_8).replace("+", "%20");
+            check("dossier details " + nasty, api.send("GET", "/api/v1/reports/dossiers/" + (code.isEmpty() ? "%20" : code),
+                    null, "Authorization", "Bearer " + Api.ADMIN));
+            check("dossier details asOf " + nasty, api.send("GET", "/api/v1/reports/dossiers/FZ-C1?asOf=" + code, null,
+                    "Authorization", "Bearer " + Api.ADMIN));
+        }
+
         assertEquals(200, api.send("GET", "/health", null).status(), "the server still serves after " + tried + " requests");
         System.out.println("ApiFuzzTest: " + tried + " odd requests, none answered 5xx");
     }
