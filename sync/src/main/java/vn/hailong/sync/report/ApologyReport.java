@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import vn.hailong.sync.api.LocalTime;
@@ -79,7 +80,7 @@ public class ApologyReport {
 
     /** The finding for one dossier as of {@code asOf}, or empty when it is unknown or not late then. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Finding> finding(String code, OffsetDateTime asOf, Rules rules) {
+    public Optional<Finding> finding(String code, OffsetDateTime asOf, Rules rules) {
         return judge("code = ?", List.of(code), asOf, rules).stream().findFirst();
     }
 
