@@ -1,5 +1,11 @@
 package vn.hailong.sync.bench;
 
+import static vn.hailong.sync.bench.ProvinceFixture.AGENCIES;
+import static vn.hailong.sync.bench.ProvinceFixture.DAYS;
+import static vn.hailong.sync.bench.ProvinceFixture.FIRST_DAY;
+import static vn.hailong.sync.bench.ProvinceFixture.VN;
+import static vn.hailong.sync.bench.ProvinceFixture.leaf;
+
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +44,6 @@ class ReportsAtScaleBenchmark {
     private static final int DOSSIERS = Integer.getInteger("hailong.bench.dossiers", 1_000_000);
     private static final int QUERIES = 40;
     private static final int TERMINALS = 2000;
-    private static final int AGENCIES = ProvinceFixture.AGENCIES;
-    private static final LocalDate FIRST_DAY = ProvinceFixture.FIRST_DAY;
-    private static final int DAYS = ProvinceFixture.DAYS;
-    private static final ZoneOffset VN = ProvinceFixture.VN;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
@@ -185,7 +187,7 @@ class ReportsAtScaleBenchmark {
                 case 0 -> null;
                 case 1 -> "P";
                 case 2 -> "D" + random.nextInt(20);
-                default -> ProvinceFixture.leaf(random.nextInt(AGENCIES - 21));
+                default -> leaf(random.nextInt(AGENCIES - 21));
             };
             LocalDate from = FIRST_DAY.plusDays(random.nextInt(DAYS - 30));
             LocalDate to = from.plusDays(random.nextInt(365));
@@ -252,7 +254,7 @@ class ReportsAtScaleBenchmark {
                 + "revoked, provisioned_at, highest_contiguous_seq) VALUES (?, ?, ?, 'x', FALSE, ?, ?)")) {
             for (int t = 0; t < TERMINALS; t++) {
                 ps.setString(1, "T" + t);
-                ps.setString(2, ProvinceFixture.leaf(t % (AGENCIES - 21)));
+                ps.setString(2, leaf(t % (AGENCIES - 21)));
                 ps.setString(3, Integer.toString(t / (AGENCIES - 21)));
                 ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
                 ps.setLong(5, 0);
@@ -279,7 +281,7 @@ class ReportsAtScaleBenchmark {
                 String id = "E" + i;
                 OffsetDateTime at = FIRST_DAY.plusDays(random.nextInt(DAYS)).atTime(7 + random.nextInt(10),
                         random.nextInt(60)).atOffset(VN);
-                String agency = ProvinceFixture.leaf(t % (AGENCIES - 21));
+                String agency = leaf(t % (AGENCIES - 21));
                 String officer = "cb" + t + "-" + random.nextInt(3);
                 String procedure = "2.0" + (t % 37) + "." + random.nextInt(12);
                 boolean isSurvey = i >= RATINGS;
