@@ -148,6 +148,23 @@ class SyncBatchesTest {
                 "Authorization", "Bearer " + Api.ADMIN);
         assertTrue(csv.body().contains(terminal + "," + AGENCY + ",3,false,"), csv.body());
         assertTrue(csv.body().contains(",3-4 6-8,"), csv.body());
+        // once the terminal delivers the missing seqs, it has no gap left
+        send(List.of(rating(id(), 3, "2026-11-20T09:00:02+07:00", 4, 4), rating(id(), 4, "2026-11-20T09:00:03+07:00", 4, 4),
+                rating(id(), 6, "2026-11-20T09:00:05+07:00", 4, 4), rating(id(), 7, "2026-11-20T09:00:06+07:00", 4, 4)));
+        Map<String, Object> partly = terminalRow();
+        assertEquals(7L, ((Number) partly.get("highestContiguousSeq")).longValue());
+        assertEquals(List.of(Map.of("from", 8, "to", 8)), partly.get("gaps"));
+        send(List.of(rating(id(), 8, "2026-11-20T09:00:07+07:00", 4, 4)));
+        Map<String, Object> whole = terminalRow();
+        assertEquals(9L, ((Number) whole.get("highestContiguousSeq")).longValue());
+        assertEquals(List.of(), whole.get("gaps"));
+    }
+
+    private Map<String, Object> terminalRow() {
+        Api.Response r = api.send("GET", "/api/v1/reports/terminals?agency=" + AGENCY, null, "Authorization",
+                "Bearer " + Api.ADMIN);
+        assertEquals(200, r.status(), r.body());
+        return r.list("rows").stream().filter(x -> terminal.equals(x.get("terminalId"))).findFirst().orElseThrow();
     }
 
     @Test

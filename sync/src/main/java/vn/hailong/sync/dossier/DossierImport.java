@@ -16,6 +16,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hailong.sync.api.Problems;
+import vn.hailong.sync.rollup.DossierRollup;
 
 /**
  * Imports dossier records as JSON or CSV: each record is judged alone (a bad one names its row and field and
@@ -29,12 +30,14 @@ public class DossierImport {
 
     private final DossierParser parser;
     private final DossierStore store;
+    private final DossierRollup rollup;
     private final JsonMapper json;
     private final Clock clock;
 
-    public DossierImport(DossierParser parser, DossierStore store, JsonMapper json, Clock clock) {
+    public DossierImport(DossierParser parser, DossierStore store, DossierRollup rollup, JsonMapper json, Clock clock) {
         this.parser = parser;
         this.store = store;
+        this.rollup = rollup;
         this.json = json;
         this.clock = clock;
     }
@@ -131,6 +134,12 @@ public class DossierImport {
         }
         store.upsert(chunk, clock.instant());
         imported += chunk.size();
+        // the report's roll-ups now, not at the first report (stored chunks are marked: a crash here loses nothing)
+        long refreshStart = System.nanoTime();
+        DossierRollup.Refreshed refreshed = rollup.refresh();
+        LOG.atInfo().addKeyValue("buckets", refreshed.buckets())
+                .log("dossier roll-ups: {} agency-months recomputed in {} ms", refreshed.buckets(),
+                        (System.nanoTime() - refreshStart) / 1_000_000);
         LOG.atInfo().addKeyValue("stored", imported).addKeyValue("records", records.size())
                 .addKeyValue("rejected", rejected.size()).addKeyValue("done", true)
                 .log("dossier import done: {} stored, {} rejected, of {}", imported, rejected.size(), records.size());

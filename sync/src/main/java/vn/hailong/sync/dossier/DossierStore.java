@@ -3,27 +3,45 @@ package vn.hailong.sync.dossier;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import vn.hailong.sync.api.LocalTime;
+import vn.hailong.sync.rollup.DossierRollup;
 
 /** Dossier rows: importing a code again replaces the record. */
 @Singleton
 public class DossierStore {
     private final JdbcOperations jdbc;
+    private final DossierRollup rollup;
 
-    public DossierStore(JdbcOperations jdbc) {
+    public DossierStore(JdbcOperations jdbc, DossierRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
     }
 
-    /** Replaces or inserts these dossiers in one transaction. */
+    /**
+     * Replaces or inserts these dossiers in one transaction, marking the agency-months each was returned in, before
+     * and after, for the roll-ups.
+     */
     @Transactional
     public void upsert(List<Dossier> dossiers, Instant now) {
         if (dossiers.isEmpty()) {
             return;
         }
+        Set<DossierRollup.Bucket> buckets = new HashSet<>(storedBuckets(dossiers));
+        for (Dossier d : dossiers) {
+            if (d.returnedAt() != null) {
+                buckets.add(new DossierRollup.Bucket(d.agencyCode(), LocalTime.localMonth(d.returnedAt())));
+            }
+        }
+        rollup.markBuckets(buckets);
         jdbc.prepareStatement("DELETE FROM dossier WHERE code = ?", ps -> {
             for (Dossier d : dossiers) {
                 ps.setString(1, d.code());
@@ -60,6 +78,23 @@ public class DossierStore {
                         ps.addBatch();
                     }
                     return ps.executeBatch();
+                });
+    }
+
+    /** Where the stored versions of these dossiers were returned, if they were. */
+    private List<DossierRollup.Bucket> storedBuckets(List<Dossier> dossiers) {
+        return jdbc.prepareStatement("SELECT agency_code, returned_month FROM dossier WHERE returned_month IS NOT NULL "
+                + "AND code IN (" + String.join(", ", Collections.nCopies(dossiers.size(), "?")) + ")", ps -> {
+                    for (int i = 0; i < dossiers.size(); i++) {
+                        ps.setString(i + 1, dossiers.get(i).code());
+                    }
+                    List<DossierRollup.Bucket> buckets = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            buckets.add(new DossierRollup.Bucket(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                    return buckets;
                 });
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.rollup.Place;
+import vn.hailong.sync.rollup.DossierRollup;
 import vn.hailong.sync.rollup.RatingRollup;
 
 /**
@@ -33,10 +34,12 @@ import vn.hailong.sync.rollup.RatingRollup;
 public class EventStore {
     private final JdbcOperations jdbc;
     private final RatingRollup rollup;
+    private final DossierRollup dossierRollup;
 
-    public EventStore(JdbcOperations jdbc, RatingRollup rollup) {
+    public EventStore(JdbcOperations jdbc, RatingRollup rollup, DossierRollup dossierRollup) {
         this.jdbc = jdbc;
         this.rollup = rollup;
+        this.dossierRollup = dossierRollup;
     }
 
     /** What became of a batch: counts, rejections in event order, and the terminal's contiguous seq. */
@@ -88,7 +91,8 @@ public class EventStore {
         insertEvents(terminalId, toStore, receivedAt);
         insertRatings(terminalId, toStore);
         insertSurveys(terminalId, toStore);
-        long highest = advanceContiguousSeq(terminalId, contiguous, receivedAt, clockSkewSeconds);
+        long highestStored = toStore.stream().filter(e -> e.seq() != null).mapToLong(JudgedEvent::seq).max().orElse(0);
+        long highest = advanceContiguousSeq(terminalId, contiguous, highestStored, receivedAt, clockSkewSeconds);
         return new Applied(accepted, duplicates, rejected, highest);
     }
 
@@ -269,6 +273,9 @@ public class EventStore {
         // a displaced rating stops counting: out of its class, into the re-ratings
         displaced.forEach(d -> added.add(new RatingRollup.Rating(d.place(), d.ratingClass(), false, d.reasons())));
         rollup.apply(added, displaced);
+        // the dossiers whose counted rating changed: their rows in the dossiers report's roll-ups are recomputed
+        dossierRollup.markDossiers(ratings.stream().filter(r -> counted.contains(r.id())).map(RatingEvent::dossierCode)
+                .toList());
     }
 
     /**
@@ -340,8 +347,12 @@ public class EventStore {
         });
     }
 
-    /** Moves the terminal's highest contiguous seq forward over every seq now stored or rejected. */
-    private long advanceContiguousSeq(String terminalId, long from, Instant receivedAt, Long clockSkewSeconds) {
+    /**
+     * Moves the terminal's highest contiguous seq forward over every seq now stored or rejected, and its highest
+     * seq up to the batch's (the terminals report looks for gaps only where the two differ).
+     */
+    private long advanceContiguousSeq(String terminalId, long from, long highestStored, Instant receivedAt,
+                                      Long clockSkewSeconds) {
         long highest = jdbc.prepareStatement(
                 "SELECT seq FROM sync_event WHERE terminal_id = ? AND seq > ? ORDER BY seq", ps -> {
                     ps.setString(1, terminalId);
@@ -355,16 +366,18 @@ public class EventStore {
                     }
                     return k;
                 });
-        jdbc.prepareStatement("UPDATE terminal SET highest_contiguous_seq = ?, last_batch_at = ?, clock_skew_seconds = ? "
-                + "WHERE terminal_id = ?", ps -> {
+        jdbc.prepareStatement("UPDATE terminal SET highest_contiguous_seq = ?, highest_seq = GREATEST(highest_seq, ?, ?), "
+                + "last_batch_at = ?, clock_skew_seconds = ? WHERE terminal_id = ?", ps -> {
             ps.setLong(1, highest);
-            ps.setObject(2, receivedAt.atOffset(ZoneOffset.UTC));
+            ps.setLong(2, highest);
+            ps.setLong(3, highestStored);
+            ps.setObject(4, receivedAt.atOffset(ZoneOffset.UTC));
             if (clockSkewSeconds == null) {
-                ps.setNull(3, Types.BIGINT);
+                ps.setNull(5, Types.BIGINT);
             } else {
-                ps.setLong(3, clockSkewSeconds);
+                ps.setLong(5, clockSkewSeconds);
             }
-            ps.setString(4, terminalId);
+            ps.setString(6, terminalId);
             return ps.executeUpdate();
         });
         return highest;

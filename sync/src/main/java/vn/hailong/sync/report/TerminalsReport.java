@@ -63,12 +63,14 @@ public class TerminalsReport {
     }
 
     /**
-     * Every terminal's seqs stored above its contiguous prefix, in one query (not one per terminal: a province's
-     * 2,000 terminals took 2,000 round trips, 1.8 s on PostgreSQL in ReportsAtScaleBenchmark).
+     * The seqs stored above the contiguous prefix of every terminal that has any (its highest seq, kept at ingest,
+     * is beyond the prefix), in one query: not one per terminal (2,000 round trips, 1.8 s on PostgreSQL), and not
+     * a join over every terminal's events (1.3 s at 3 million events).
      */
     private Map<String, List<Long>> seqsBeyondContiguous(String agency) {
         String sql = "SELECT e.terminal_id, e.seq FROM terminal t JOIN sync_event e ON e.terminal_id = t.terminal_id "
-                + "AND e.seq > t.highest_contiguous_seq WHERE 1 = 1" + subtree.condition(agency, "t.agency_code")
+                + "AND e.seq > t.highest_contiguous_seq WHERE t.highest_seq > t.highest_contiguous_seq"
+                + subtree.condition(agency, "t.agency_code")
                 + " ORDER BY e.terminal_id, e.seq";
         return jdbc.prepareStatement(sql, ps -> {
             Map<String, List<Long>> seqs = new java.util.HashMap<>();
