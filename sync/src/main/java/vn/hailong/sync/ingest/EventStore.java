@@ -21,6 +21,7 @@ import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.DossierRollup;
 import vn.hailong.sync.rollup.RatingRollup;
+import vn.hailong.sync.rollup.SurveyRollup;
 
 /**
  * Writes one batch's judged events in one transaction. A terminal's batches are applied one at a time, also
@@ -35,11 +36,13 @@ public class EventStore {
     private final JdbcOperations jdbc;
     private final RatingRollup rollup;
     private final DossierRollup dossierRollup;
+    private final SurveyRollup surveyRollup;
 
-    public EventStore(JdbcOperations jdbc, RatingRollup rollup, DossierRollup dossierRollup) {
+    public EventStore(JdbcOperations jdbc, RatingRollup rollup, DossierRollup dossierRollup, SurveyRollup surveyRollup) {
         this.jdbc = jdbc;
         this.rollup = rollup;
         this.dossierRollup = dossierRollup;
+        this.surveyRollup = surveyRollup;
     }
 
     /** What became of a batch: counts, rejections in event order, and the terminal's contiguous seq. */
@@ -210,8 +213,14 @@ public class EventStore {
             ps.setString(11, s.dossierCode());
             ps.setString(12, joined(s.answers()));
             ps.setString(13, joined(s.assessments()));
-            ps.setString(14, s.expectations().isEmpty() ? null : String.join(",", s.expectations()));
+            ps.setString(14, expectations(s));
         });
+        surveyRollup.add(surveys.stream().map(s -> new SurveyRollup.Survey(LocalTime.localDate(s.at()).withDayOfMonth(1),
+                s.agencyCode(), joined(s.answers()), joined(s.assessments()), expectations(s))).toList());
+    }
+
+    private static String expectations(SurveyEvent s) {
+        return s.expectations().isEmpty() ? null : String.join(",", s.expectations());
     }
 
     /** {@code K=V,K=V}, or null when empty: compact, and read back by the SIPAS report. */

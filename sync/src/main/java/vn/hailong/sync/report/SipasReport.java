@@ -7,10 +7,13 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.hailong.sync.ingest.SipasElement;
+import vn.hailong.sync.rollup.SurveyItems;
 import vn.hailong.sync.survey.SurveyBank;
 import vn.hailong.sync.survey.SurveyBankStore;
 
@@ -42,44 +45,81 @@ public class SipasReport {
         final Map<String, Long> expectations = new TreeMap<>();
 
         void add(String answers, String assessments, String expectationCodes) {
-            respondents++;
-            for (String pair : split(answers)) {
-                String[] kv = pair.split("=");
-                long[] e = elements.computeIfAbsent(kv[0], k -> new long[2]);
-                e[0]++;
-                if (Integer.parseInt(kv[1]) >= 4) {
-                    e[1]++;
-                }
-            }
-            for (String pair : split(assessments)) {
-                String[] kv = pair.split("=");
-                long[] c = criteria.computeIfAbsent(kv[0], k -> new long[2]);
-                c[0]++;
-                if (Boolean.parseBoolean(kv[1])) {
-                    c[1]++;
-                }
-            }
-            for (String code : split(expectationCodes)) {
-                expectations.merge(code, 1L, Long::sum);
-            }
+            SurveyItems.of(answers, assessments, expectationCodes).forEach(i -> add(i.item(), i.answers(), i.good()));
         }
 
-        private static String[] split(String s) {
-            return s == null || s.isEmpty() ? new String[0] : s.split(",");
+        /** Adds an item's counts ({@link SurveyItems}): of one survey, or a roll-up row's sums. */
+        void add(String item, long answers, long good) {
+            if (item.equals(SurveyItems.RESPONDENT)) {
+                respondents += answers;
+                return;
+            }
+            String code = item.substring(2);
+            Map<String, long[]> counts = item.startsWith(SurveyItems.ELEMENT) ? elements
+                    : item.startsWith(SurveyItems.CRITERION) ? criteria : null;
+            if (counts == null) {
+                expectations.merge(code, answers, Long::sum);
+                return;
+            }
+            long[] c = counts.computeIfAbsent(code, k -> new long[2]);
+            c[0] += answers;
+            c[1] += good;
         }
     }
 
+    /**
+     * The tallies per group. The whole selection and groupings by agency or month read whole months from the survey
+     * roll-ups and the days of partial months from the surveys; other groupings read the surveys.
+     */
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
+        GroupBy groupBy = query.groupBy();
+        String agencies = subtree.condition(query.agency(), "agency_code");   // read once for every span
+        Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
+        if (groupBy != null && groupBy != GroupBy.AGENCY && groupBy != GroupBy.MONTH) {
+            fromSurveys(query, query.from(), query.to(), agencies, tallies);
+            return tallies;
+        }
+        for (RollupSelection.Span span : RollupSelection.spans(query.from(), query.to(), false)) {
+            if (span.kind().equals("D")) {
+                fromSurveys(query, span.first(), span.last(), agencies, tallies);
+            } else {
+                fromRollups(groupBy, span, agencies, tallies);
+            }
+        }
+        return tallies;
+    }
+
+    private void fromRollups(GroupBy groupBy, RollupSelection.Span months, String agencies,
+                             Map<SatisfactionReport.Key, Tally> tallies) {
+        String key = groupBy == null ? null : groupBy == GroupBy.AGENCY ? "agency_code" : "period_start";
+        String sql = "SELECT " + (key == null ? "" : key + ", ") + "item, SUM(answers), SUM(good) FROM survey_rollup "
+                + "WHERE period_start BETWEEN ? AND ?" + agencies + " GROUP BY " + (key == null ? "" : key + ", ") + "item";
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setObject(1, months.first());
+            ps.setObject(2, months.last());
+            int w = key == null ? 0 : 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String k = groupBy == null ? null : groupBy == GroupBy.AGENCY ? rs.getString(1)
+                            : YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
+                    tallies.computeIfAbsent(new SatisfactionReport.Key(k, null), x -> new Tally())
+                            .add(rs.getString(w + 1), rs.getLong(w + 2), rs.getLong(w + 3));
+                }
+            }
+            return null;
+        });
+    }
+
+    private void fromSurveys(ReportQuery query, LocalDate from, LocalDate to, String agencies,
+                             Map<SatisfactionReport.Key, Tally> tallies) {
         String keyColumns = query.groupBy() == null ? null : query.groupBy().columns;
         String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "answers, assessments, expectations "
-                + "FROM survey WHERE local_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "agency_code");
+                + "FROM survey WHERE local_date BETWEEN ? AND ?" + agencies;
         int width = query.groupBy() == null ? 0 : query.groupBy() == GroupBy.COUNTER ? 2 : 1;
-        Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            ps.setObject(i++, query.from());
-            ps.setObject(i, query.to());
+            ps.setObject(1, from);
+            ps.setObject(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SatisfactionReport.Key key;
@@ -88,7 +128,8 @@ public class SipasReport {
                     } else if (width == 2) {
                         key = new SatisfactionReport.Key(rs.getString(2), rs.getString(1));
                     } else {
-                        key = new SatisfactionReport.Key(rs.getObject(1) == null ? null : rs.getObject(1).toString(), null);
+                        key = new SatisfactionReport.Key(rs.getObject(1) == null ? null : rs.getObject(1).toString().trim(),
+                                null);
                     }
                     tallies.computeIfAbsent(key, k -> new Tally())
                             .add(rs.getString(width + 1), rs.getString(width + 2), rs.getString(width + 3));
@@ -96,7 +137,6 @@ public class SipasReport {
             }
             return null;
         });
-        return tallies;
     }
 
     /** The figures of one tally, as the report shows them. */
