@@ -1,22 +1,26 @@
 -- Dossier roll-ups (số liệu tổng hợp hồ sơ) per agency and returned day ('D') or month ('M'): the dossiers report
--- for the whole selection and grouped by agency, day or month reads them instead of every dossier returned in the
--- period joined to its counted rating (1.9 s p95 at 1 million dossiers on PostgreSQL; PERFORMANCE.md).
+-- reads them instead of every dossier returned in the period joined to its counted rating (1.5-1.9 s p95 at 1
+-- million dossiers on PostgreSQL; PERFORMANCE.md). Dimension ALL (dim_key '') serves the whole selection and the
+-- agency, day and month groupings; OFFICER ('' for none) and PROCEDURE hold their key in dim_key, monthly only
+-- (the report reads the dossiers for the days of partial months in those groupings).
 -- A row's figures depend on the dossier rows and on which rating counts for each dossier, written by two sides
 -- (import and ingest) in either order; so a row is never added to in place: each change leaves a mark in
 -- dossier_rollup_stale in its own transaction (ingest: the dossier code; import: the agency and month the dossier
 -- was in before and after), and DossierRollup recomputes the marked agency-months from the dossiers and
 -- ratings, then deletes exactly the marks it read. A mark committed meanwhile stays for the next refresh.
 CREATE TABLE dossier_rollup (
+    dimension                  VARCHAR(10) NOT NULL,
     period_kind                CHAR(1)     NOT NULL,
     period_start               DATE        NOT NULL,
     agency_code                VARCHAR(64) NOT NULL,
+    dim_key                    VARCHAR(64) NOT NULL,
     returned                   BIGINT      NOT NULL,
     early                      BIGINT      NOT NULL,
     on_time                    BIGINT      NOT NULL,
     late                       BIGINT      NOT NULL,
     rated                      BIGINT      NOT NULL,
     dissatisfied_or_complained BIGINT      NOT NULL,
-    CONSTRAINT pk_dossier_rollup PRIMARY KEY (period_kind, period_start, agency_code)
+    CONSTRAINT pk_dossier_rollup PRIMARY KEY (dimension, period_kind, period_start, agency_code, dim_key)
 );
 
 CREATE TABLE dossier_rollup_stale (
@@ -37,7 +41,7 @@ CREATE INDEX ix_dossier_agency_returned ON dossier (agency_code, returned_date);
 
 -- the dossiers stored before this version (the same figures as DossierRollup.COUNTS)
 INSERT INTO dossier_rollup
-SELECT 'D', d.returned_date, d.agency_code, COUNT(*),
+SELECT 'ALL', 'D', d.returned_date, d.agency_code, '', COUNT(*),
        SUM(CASE WHEN d.returned_date < d.due_date THEN 1 ELSE 0 END),
        SUM(CASE WHEN d.returned_date >= d.due_date AND d.returned_at <= d.due_at THEN 1 ELSE 0 END),
        SUM(CASE WHEN d.returned_at > d.due_at THEN 1 ELSE 0 END),
@@ -48,7 +52,7 @@ WHERE d.returned_date IS NOT NULL
 GROUP BY d.returned_date, d.agency_code;
 
 INSERT INTO dossier_rollup
-SELECT 'M', CAST(d.returned_month || '-01' AS DATE), d.agency_code, COUNT(*),
+SELECT 'ALL', 'M', CAST(d.returned_month || '-01' AS DATE), d.agency_code, '', COUNT(*),
        SUM(CASE WHEN d.returned_date < d.due_date THEN 1 ELSE 0 END),
        SUM(CASE WHEN d.returned_date >= d.due_date AND d.returned_at <= d.due_at THEN 1 ELSE 0 END),
        SUM(CASE WHEN d.returned_at > d.due_at THEN 1 ELSE 0 END),
@@ -57,3 +61,25 @@ SELECT 'M', CAST(d.returned_month || '-01' AS DATE), d.agency_code, COUNT(*),
 FROM dossier d LEFT JOIN rating f ON f.counted_dossier = d.code
 WHERE d.returned_date IS NOT NULL
 GROUP BY d.returned_month, d.agency_code;
+
+INSERT INTO dossier_rollup
+SELECT 'OFFICER', 'M', CAST(d.returned_month || '-01' AS DATE), d.agency_code, COALESCE(d.officer_id, ''), COUNT(*),
+       SUM(CASE WHEN d.returned_date < d.due_date THEN 1 ELSE 0 END),
+       SUM(CASE WHEN d.returned_date >= d.due_date AND d.returned_at <= d.due_at THEN 1 ELSE 0 END),
+       SUM(CASE WHEN d.returned_at > d.due_at THEN 1 ELSE 0 END),
+       SUM(CASE WHEN f.rating_class IS NOT NULL THEN 1 ELSE 0 END),
+       SUM(CASE WHEN f.rating_class = 'DISSATISFIED' OR d.complaints > 0 THEN 1 ELSE 0 END)
+FROM dossier d LEFT JOIN rating f ON f.counted_dossier = d.code
+WHERE d.returned_date IS NOT NULL
+GROUP BY d.returned_month, d.agency_code, COALESCE(d.officer_id, '');
+
+INSERT INTO dossier_rollup
+SELECT 'PROCEDURE', 'M', CAST(d.returned_month || '-01' AS DATE), d.agency_code, d.procedure_code, COUNT(*),
+       SUM(CASE WHEN d.returned_date < d.due_date THEN 1 ELSE 0 END),
+       SUM(CASE WHEN d.returned_date >= d.due_date AND d.returned_at <= d.due_at THEN 1 ELSE 0 END),
+       SUM(CASE WHEN d.returned_at > d.due_at THEN 1 ELSE 0 END),
+       SUM(CASE WHEN f.rating_class IS NOT NULL THEN 1 ELSE 0 END),
+       SUM(CASE WHEN f.rating_class = 'DISSATISFIED' OR d.complaints > 0 THEN 1 ELSE 0 END)
+FROM dossier d LEFT JOIN rating f ON f.counted_dossier = d.code
+WHERE d.returned_date IS NOT NULL
+GROUP BY d.returned_month, d.agency_code, d.procedure_code;

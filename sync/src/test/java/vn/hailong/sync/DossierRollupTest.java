@@ -124,8 +124,9 @@ class DossierRollupTest {
             pool.shutdownNow();
         }
         List<ReportQuery> queries = new ArrayList<>();
-        List<GroupBy> groupings = Arrays.asList(null, GroupBy.AGENCY, GroupBy.DAY, GroupBy.MONTH, GroupBy.OFFICER);
-        for (int i = 0; i < 40; i++) {
+        List<GroupBy> groupings = Arrays.asList(null, GroupBy.AGENCY, GroupBy.DAY, GroupBy.MONTH, GroupBy.OFFICER,
+                GroupBy.PROCEDURE);
+        for (int i = 0; i < 48; i++) {
             LocalDate from = START.minusDays(10).plusDays(random.nextInt(330));
             LocalDate to = from.plusDays(random.nextInt(i % 3 == 0 ? 250 : 40));
             String agency = i % 3 == 0 ? parent : children.get(i % 2);
@@ -171,7 +172,7 @@ class DossierRollupTest {
         String migration = Files.readString(Path.of("src/main/resources/db/migration/V11__dossier_rollup.sql"));
         List<String> backfill = Arrays.stream(migration.substring(migration.indexOf("INSERT INTO dossier_rollup")).split(";"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        assertEquals(2, backfill.size());
+        assertEquals(4, backfill.size());
         transactions.executeWrite(status -> {
             jdbc.prepareStatement("DELETE FROM dossier_rollup", java.sql.PreparedStatement::executeUpdate);
             for (String statement : backfill) {
@@ -243,6 +244,7 @@ class DossierRollupTest {
         String key = q.groupBy() == null ? null : switch (q.groupBy()) {
             case AGENCY -> "d.agency_code";
             case OFFICER -> "d.officer_id";
+            case PROCEDURE -> "d.procedure_code";
             case DAY -> "d.returned_date";
             default -> "d.returned_month";
         };

@@ -45,82 +45,89 @@ public class DossiersReport {
     }
 
     /**
-     * The six counts per group. The whole selection and groupings by agency, day or month read the roll-ups (brought
-     * up to date first); groupings by officer or procedure read the dossiers.
+     * The six counts per group, from the roll-ups (brought up to date first): grouped by day, every day from the daily
+     * rows; otherwise whole months from the monthly rows and the days of partial months from the daily rows, or,
+     * grouped by officer or procedure (kept monthly only), from the dossiers of those days.
      */
     public Map<SatisfactionReport.Key, long[]> counts(ReportQuery query) {
         GroupBy groupBy = query.groupBy();
-        if (groupBy == GroupBy.OFFICER || groupBy == GroupBy.PROCEDURE) {
-            return transactions.executeRead(status -> fromDossiers(query));
-        }
         columns(groupBy == null ? GroupBy.AGENCY : groupBy);   // refuses the groupings this report has not
         rollup.refresh();
-        return transactions.executeRead(status -> fromRollups(query));
-    }
-
-    private Map<SatisfactionReport.Key, long[]> fromRollups(ReportQuery query) {
-        GroupBy groupBy = query.groupBy();
-        String key = groupBy == null ? null : groupBy == GroupBy.AGENCY ? "agency_code" : "period_start";
-        String agencies = subtree.condition(query.agency(), "agency_code");
-        Map<SatisfactionReport.Key, long[]> rows = new TreeMap<>();
-        for (RollupSelection.Span span : RollupSelection.spans(query.from(), query.to(), groupBy == GroupBy.DAY)) {
-            String sql = "SELECT " + (key == null ? "" : key + ", ") + DossierRollup.SUMS + " FROM dossier_rollup "
-                    + "WHERE period_kind = ? AND period_start BETWEEN ? AND ?" + agencies
-                    + (key == null ? "" : " GROUP BY " + key);
-            jdbc.prepareStatement(sql, ps -> {
-                ps.setString(1, span.kind());
-                ps.setObject(2, span.first());
-                ps.setObject(3, span.last());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String k = groupBy == null ? null : switch (groupBy) {
-                            case AGENCY -> rs.getString(1);
-                            case DAY -> rs.getObject(1, LocalDate.class).toString();
-                            default -> YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
-                        };
-                        long[] sum = rows.computeIfAbsent(new SatisfactionReport.Key(k, null), x -> new long[6]);
-                        int w = key == null ? 0 : 1;
-                        for (int j = 0; j < 6; j++) {
-                            sum[j] += rs.getLong(w + 1 + j);
-                        }
-                    }
+        return transactions.executeRead(status -> {
+            String agencies = subtree.condition(query.agency(), "agency_code");   // read once for every span
+            boolean monthlyOnly = groupBy == GroupBy.OFFICER || groupBy == GroupBy.PROCEDURE;
+            String dossierAgencies = monthlyOnly ? subtree.condition(query.agency(), "d.agency_code") : null;
+            Map<SatisfactionReport.Key, long[]> rows = new TreeMap<>();
+            for (RollupSelection.Span span : RollupSelection.spans(query.from(), query.to(), groupBy == GroupBy.DAY)) {
+                if (monthlyOnly && span.kind().equals("D")) {
+                    fromDossiers(groupBy, span, dossierAgencies, rows);
+                } else {
+                    fromRollups(groupBy, span, agencies, rows);
                 }
-                return null;
-            });
-        }
-        // no dossier returned in the period: the whole selection still has its (zero) row, as from the dossiers
-        if (groupBy == null && rows.isEmpty()) {
-            rows.put(new SatisfactionReport.Key(null, null), new long[6]);
-        }
-        return rows;
+            }
+            // no dossier returned in the period: the whole selection still has its (zero) row
+            if (groupBy == null && rows.isEmpty()) {
+                rows.put(new SatisfactionReport.Key(null, null), new long[6]);
+            }
+            return rows;
+        });
     }
 
-    private Map<SatisfactionReport.Key, long[]> fromDossiers(ReportQuery query) {
-        String key = query.groupBy() == null ? null : columns(query.groupBy());
-        // the rating that counts for a dossier is marked at ingest (counted_dossier, unique): one index look-up each
-        String sql = "SELECT " + (key == null ? "" : key + ", ") + DossierRollup.COUNTS + " "
-                + "FROM dossier d LEFT JOIN rating f ON f.counted_dossier = d.code "
-                + "WHERE d.returned_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "d.agency_code")
+    private void fromRollups(GroupBy groupBy, RollupSelection.Span span, String agencies,
+                             Map<SatisfactionReport.Key, long[]> rows) {
+        String dimension = groupBy == GroupBy.OFFICER || groupBy == GroupBy.PROCEDURE ? groupBy.name() : "ALL";
+        String key = groupBy == null ? null : switch (groupBy) {
+            case AGENCY -> "agency_code";
+            case DAY, MONTH -> "period_start";
+            default -> "dim_key";
+        };
+        String sql = "SELECT " + (key == null ? "" : key + ", ") + DossierRollup.SUMS + " FROM dossier_rollup "
+                + "WHERE dimension = ? AND period_kind = ? AND period_start BETWEEN ? AND ?" + agencies
                 + (key == null ? "" : " GROUP BY " + key);
-        Map<SatisfactionReport.Key, long[]> rows = new TreeMap<>();
         jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            ps.setObject(i++, query.from());
-            ps.setObject(i, query.to());
-            int w = key == null ? 0 : 1;
+            ps.setString(1, dimension);
+            ps.setString(2, span.kind());
+            ps.setObject(3, span.first());
+            ps.setObject(4, span.last());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Object k = w == 0 ? null : rs.getObject(1);
-                    long[] c = new long[6];
-                    for (int j = 0; j < 6; j++) {
-                        c[j] = rs.getLong(w + 1 + j);
-                    }
-                    rows.put(new SatisfactionReport.Key(k == null ? null : k.toString(), null), c);
+                    String k = groupBy == null ? null : switch (groupBy) {
+                        case DAY -> rs.getObject(1, LocalDate.class).toString();
+                        case MONTH -> YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
+                        default -> rs.getString(1).isEmpty() ? null : rs.getString(1);   // '' is "no officer"
+                    };
+                    add(rows, k, rs, key == null ? 0 : 1);
                 }
             }
             return null;
         });
-        return rows;
+    }
+
+    private void fromDossiers(GroupBy groupBy, RollupSelection.Span days, String agencies,
+                              Map<SatisfactionReport.Key, long[]> rows) {
+        String key = columns(groupBy);
+        // the rating that counts for a dossier is marked at ingest (counted_dossier, unique): one index look-up each
+        String sql = "SELECT " + key + ", " + DossierRollup.COUNTS + " FROM dossier d LEFT JOIN rating f "
+                + "ON f.counted_dossier = d.code WHERE d.returned_date BETWEEN ? AND ?" + agencies + " GROUP BY " + key;
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setObject(1, days.first());
+            ps.setObject(2, days.last());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    add(rows, rs.getString(1), rs, 1);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Adds a row's six counts, after {@code width} key columns, to its group. */
+    private static void add(Map<SatisfactionReport.Key, long[]> rows, String key, ResultSet rs, int width)
+            throws java.sql.SQLException {
+        long[] sum = rows.computeIfAbsent(new SatisfactionReport.Key(key, null), x -> new long[6]);
+        for (int j = 0; j < 6; j++) {
+            sum[j] += rs.getLong(width + 1 + j);
+        }
     }
 
     /** The figures from {returned, early, onTime, late, rated, dissatisfiedOrComplained}. */

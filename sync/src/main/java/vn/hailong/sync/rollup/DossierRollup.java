@@ -172,7 +172,10 @@ public class DossierRollup {
         return buckets;
     }
 
-    /** Deletes and rebuilds the daily and monthly rows of each agency-month, a month's agencies at a time. */
+    /**
+     * Deletes and rebuilds the rows of each agency-month (daily and monthly for the whole agency, monthly per officer
+     * and per procedure), a month's agencies at a time.
+     */
     private void recompute(Set<Bucket> buckets) {
         Map<String, List<String>> agenciesByMonth = new TreeMap<>();
         buckets.forEach(b -> agenciesByMonth.computeIfAbsent(b.month(), k -> new ArrayList<>()).add(b.agencyCode()));
@@ -186,10 +189,15 @@ public class DossierRollup {
                         + "WHERE d.returned_date BETWEEN ? AND ?" + in;
                 run("DELETE FROM dossier_rollup WHERE period_start BETWEEN ? AND ?"
                         + in.replace("d.agency_code", "agency_code"), first, last, chunk, null);
-                run("INSERT INTO dossier_rollup SELECT 'D', d.returned_date, d.agency_code, " + COUNTS + source
+                run("INSERT INTO dossier_rollup SELECT 'ALL', 'D', d.returned_date, d.agency_code, '', " + COUNTS + source
                         + " GROUP BY d.returned_date, d.agency_code", first, last, chunk, null);
-                run("INSERT INTO dossier_rollup SELECT 'M', CAST(? AS DATE), d.agency_code, " + COUNTS + source
+                run("INSERT INTO dossier_rollup SELECT 'ALL', 'M', CAST(? AS DATE), d.agency_code, '', " + COUNTS + source
                         + " GROUP BY d.agency_code", first, last, chunk, first);
+                run("INSERT INTO dossier_rollup SELECT 'OFFICER', 'M', CAST(? AS DATE), d.agency_code, "
+                        + "COALESCE(d.officer_id, ''), " + COUNTS + source + " GROUP BY d.agency_code, "
+                        + "COALESCE(d.officer_id, '')", first, last, chunk, first);
+                run("INSERT INTO dossier_rollup SELECT 'PROCEDURE', 'M', CAST(? AS DATE), d.agency_code, d.procedure_code, "
+                        + COUNTS + source + " GROUP BY d.agency_code, d.procedure_code", first, last, chunk, first);
             }
         });
     }
