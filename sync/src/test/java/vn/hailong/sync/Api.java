@@ -70,6 +70,16 @@ public final class Api {
                 "Authorization", "Bearer " + ADMIN, "Content-Type", "application/json");
     }
 
+    /** Puts an agency with two child agencies into the tree (codes made unique by the caller). */
+    public void agencyTree(String parent, List<String> children) {
+        Response r = admin("PUT", "/api/v1/admin/agencies", "[{\"code\":\"" + parent + "\",\"name\":\"P\"},"
+                + "{\"code\":\"" + children.get(0) + "\",\"name\":\"C1\",\"parentCode\":\"" + parent + "\"},"
+                + "{\"code\":\"" + children.get(1) + "\",\"name\":\"C2\",\"parentCode\":\"" + parent + "\"}]");
+        if (r.status() != 200) {
+            throw new IllegalStateException("agency tree not stored: " + r.body());
+        }
+    }
+
     /** Provisions a terminal and returns its secret. */
     public String provision(String terminalId, String agency, String counter) {
         Response r = admin("POST", "/api/v1/admin/terminals",

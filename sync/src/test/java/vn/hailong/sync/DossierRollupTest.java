@@ -67,9 +67,7 @@ class DossierRollupTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String parent = "DRP-" + suffix;
         List<String> children = List.of("DRC1-" + suffix, "DRC2-" + suffix);
-        assertEquals(200, api.admin("PUT", "/api/v1/admin/agencies", "[{\"code\":\"" + parent + "\",\"name\":\"P\"},"
-                + "{\"code\":\"" + children.get(0) + "\",\"name\":\"C1\",\"parentCode\":\"" + parent + "\"},"
-                + "{\"code\":\"" + children.get(1) + "\",\"name\":\"C2\",\"parentCode\":\"" + parent + "\"}]").status());
+        api.agencyTree(parent, children);
         List<String> terminals = List.of("DRT1-" + suffix, "DRT2-" + suffix);
         List<String> secrets = List.of(api.provision(terminals.get(0), children.get(0), "1"),
                 api.provision(terminals.get(1), children.get(1), "2"));

@@ -61,9 +61,7 @@ class RollupConsistencyTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String parent = "RP-" + suffix;
         List<String> children = List.of("RC1-" + suffix, "RC2-" + suffix);
-        assertEquals(200, api.admin("PUT", "/api/v1/admin/agencies", "[{\"code\":\"" + parent + "\",\"name\":\"P\"},"
-                + "{\"code\":\"" + children.get(0) + "\",\"name\":\"C1\",\"parentCode\":\"" + parent + "\"},"
-                + "{\"code\":\"" + children.get(1) + "\",\"name\":\"C2\",\"parentCode\":\"" + parent + "\"}]").status());
+        api.agencyTree(parent, children);
         List<String> terminals = List.of("RT1-" + suffix, "RT2-" + suffix, "RT3-" + suffix);
         Map<String, String> secrets = new LinkedHashMap<>();
         for (int t = 0; t < terminals.size(); t++) {

@@ -67,9 +67,7 @@ class SurveyRollupTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String parent = "SRP-" + suffix;
         List<String> children = List.of("SRC1-" + suffix, "SRC2-" + suffix);
-        assertEquals(200, api.admin("PUT", "/api/v1/admin/agencies", "[{\"code\":\"" + parent + "\",\"name\":\"P\"},"
-                + "{\"code\":\"" + children.get(0) + "\",\"name\":\"C1\",\"parentCode\":\"" + parent + "\"},"
-                + "{\"code\":\"" + children.get(1) + "\",\"name\":\"C2\",\"parentCode\":\"" + parent + "\"}]").status());
+        api.agencyTree(parent, children);
         Random random = new Random(2025);
         for (int t = 0; t < 2; t++) {
             String terminal = "SRT" + t + "-" + suffix;
