@@ -105,6 +105,18 @@ class ApologyTest {
         assertEquals(2, ((Number) byDue.map("total").get("compliant")).intValue(), "1 Sep is before the due date");
         assertEquals(200, api.admin("PUT", "/api/v1/admin/rules", "{}").status());
 
+        // the figures alone, without the list of late dossiers
+        Api.Response figures = api.send("GET", q + "&dossiers=false", null, "Authorization", "Bearer " + Api.ADMIN);
+        assertEquals(200, figures.status(), figures.body());
+        Map<String, Object> withoutList = new java.util.LinkedHashMap<>(t);
+        withoutList.remove("dossiers");
+        assertEquals(withoutList, figures.map("total"));
+        for (String bad : new String[] {"&dossiers=no", "&dossiers=false&format=csv"}) {
+            Api.Response refused = api.send("GET", q + bad, null, "Authorization", "Bearer " + Api.ADMIN);
+            assertEquals(400, refused.status(), bad);
+            assertEquals("dossiers", refused.json().get("field"), refused.body());
+        }
+
         Api.Response csv = api.send("GET", q + "&format=csv", null, "Authorization", "Bearer " + Api.ADMIN);
         assertTrue(csv.body().contains(a + "-6," + a + ",2026-09-15T10:00Z,," + b + ",MISSED_NEW_DATE WRONG_AGENCY"),
                 csv.body());
