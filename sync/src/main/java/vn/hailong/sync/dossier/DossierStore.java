@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vn.hailong.sync.api.LocalTime;
+import vn.hailong.sync.report.ApologyFindings;
+import vn.hailong.sync.report.ApologyReport;
 import vn.hailong.sync.rollup.DossierRollup;
 
 /** Dossier rows: importing a code again replaces the record. */
@@ -20,15 +22,17 @@ import vn.hailong.sync.rollup.DossierRollup;
 public class DossierStore {
     private final JdbcOperations jdbc;
     private final DossierRollup rollup;
+    private final ApologyFindings apologyFindings;
 
-    public DossierStore(JdbcOperations jdbc, DossierRollup rollup) {
+    public DossierStore(JdbcOperations jdbc, DossierRollup rollup, ApologyFindings apologyFindings) {
         this.jdbc = jdbc;
         this.rollup = rollup;
+        this.apologyFindings = apologyFindings;
     }
 
     /**
      * Replaces or inserts these dossiers in one transaction, marking the agency-months each was returned in, before
-     * and after, for the roll-ups.
+     * and after, for the roll-ups, and storing the apology findings of those settled late.
      */
     @Transactional
     public void upsert(List<Dossier> dossiers, Instant now) {
@@ -42,6 +46,9 @@ public class DossierStore {
             }
         }
         rollup.markBuckets(buckets);
+        ApologyFindings.Judged judged = apologyFindings.judgeSettled(dossiers.stream().map(d -> new ApologyReport.Row(d.code(),
+                d.agencyCode(), d.officerId(), d.procedureCode(), d.dueAt(), LocalTime.localDate(d.dueAt()), d.returnedAt(),
+                d.exemption(), d.apologiesJson(), d.stepsJson(), now.atOffset(ZoneOffset.UTC))).toList());
         jdbc.prepareStatement("DELETE FROM dossier WHERE code = ?", ps -> {
             for (Dossier d : dossiers) {
                 ps.setString(1, d.code());
@@ -51,7 +58,7 @@ public class DossierStore {
         });
         jdbc.prepareStatement("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, received_at, due_at, "
                 + "due_date, returned_at, returned_date, returned_month, complaints, exemption, apologies, steps, imported_at, "
-                + "late_or_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "late_or_open, apology_judged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     for (Dossier d : dossiers) {
                         ps.setString(1, d.code());
                         ps.setString(2, d.agencyCode());
@@ -75,10 +82,12 @@ public class DossierStore {
                         ps.setString(14, d.stepsJson());
                         ps.setObject(15, now.atOffset(ZoneOffset.UTC));
                         ps.setBoolean(16, d.returnedAt() == null || d.returnedAt().isAfter(d.dueAt()));
+                        ps.setBoolean(17, judged.findings().containsKey(d.code()));
                         ps.addBatch();
                     }
                     return ps.executeBatch();
                 });
+        apologyFindings.replace(dossiers.stream().map(Dossier::code).toList(), judged);
     }
 
     /** Where the stored versions of these dossiers were returned, if they were. */

@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public class ApologyReport {
     }
 
     /** The working-day calendar: Monday to Friday, minus holidays, plus make-up working days. */
-    record Calendar(Set<LocalDate> holidays, Set<LocalDate> workingDays) {
+    public record Calendar(Set<LocalDate> holidays, Set<LocalDate> workingDays) {
         boolean isWorking(LocalDate d) {
             if (workingDays.contains(d)) {
                 return true;
@@ -72,46 +73,129 @@ public class ApologyReport {
         }
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The late dossiers due in the period as of {@code asOf}: the judgements stored for dossiers whose finding no
+     * longer depends on asOf ({@link ApologyFindings}) when they were made under the current rules and calendar,
+     * every other late or open dossier judged now. Ordered by due date, then code. Repeatable read: the stored and
+     * the live part come from one snapshot, so a dossier judged or re-imported meanwhile is counted once.
+     */
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public List<Finding> findings(ReportQuery query, OffsetDateTime asOf, Rules rules) {
-        return judge("late_or_open = TRUE AND due_date BETWEEN ? AND ?" + subtree.condition(query.agency(), "agency_code")
-                + " ORDER BY due_date, code", List.of(query.from(), query.to()), asOf, rules);
+        Calendar calendar = calendar();
+        String basis = basis(rules, calendar);
+        String agencies = subtree.condition(query.agency(), "agency_code");
+        List<Finding> findings = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        jdbc.prepareStatement("SELECT code, agency_code, officer_id, procedure_code, due_at, due_date, returned_at, "
+                + "responsible_agency, flags, basis FROM apology_finding WHERE due_date BETWEEN ? AND ?" + agencies, ps -> {
+                    ps.setObject(1, query.from());
+                    ps.setObject(2, query.to());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (!basis.equals(rs.getString(10))) {
+                                stale.add(rs.getString(1));
+                                continue;
+                            }
+                            findings.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getObject(6, LocalDate.class), rs.getObject(5, OffsetDateTime.class),
+                                    rs.getObject(7, OffsetDateTime.class), rs.getString(8),
+                                    List.of(rs.getString(9).split(" "))));
+                        }
+                    }
+                    return null;
+                });
+        findings.addAll(judge("late_or_open = TRUE AND apology_judged = FALSE AND due_date BETWEEN ? AND ?" + agencies,
+                List.of(query.from(), query.to()), asOf, rules, calendar));
+        // judged under other rules or another calendar: judged again now (ApologyFindingsRefresher stores it later)
+        for (int from = 0; from < stale.size(); from += 500) {
+            List<String> chunk = stale.subList(from, Math.min(stale.size(), from + 500));
+            findings.addAll(judge("code IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    new ArrayList<>(chunk), asOf, rules, calendar));
+        }
+        findings.sort(Comparator.comparing(Finding::dueDate).thenComparing(Finding::code));
+        return findings;
     }
 
     /** The finding for one dossier as of {@code asOf}, or empty when it is unknown or not late then. */
     @Transactional(readOnly = true)
     public Optional<Finding> finding(String code, OffsetDateTime asOf, Rules rules) {
-        return judge("code = ?", List.of(code), asOf, rules).stream().findFirst();
+        return judge("code = ?", List.of(code), asOf, rules, calendar()).stream().findFirst();
+    }
+
+    /** A dossier as the apology check reads it. */
+    public record Row(String code, String agencyCode, String officerId, String procedureCode, OffsetDateTime dueAt,
+                      LocalDate dueDate, OffsetDateTime returnedAt, String exemption, String apologies, String steps,
+                      OffsetDateTime importedAt) {
     }
 
     /** Judges the dossiers a WHERE clause selects; only those late as of {@code asOf} are returned. */
-    private List<Finding> judge(String where, List<Object> parameters, OffsetDateTime asOf, Rules rules) {
-        Calendar calendar = calendar();
+    private List<Finding> judge(String where, List<Object> parameters, OffsetDateTime asOf, Rules rules, Calendar calendar) {
+        List<Finding> findings = new ArrayList<>();
+        for (Row row : rows(where, parameters)) {
+            judge(row, asOf, rules, calendar).ifPresent(findings::add);
+        }
+        return findings;
+    }
+
+    /** The dossier rows a WHERE clause selects. */
+    public List<Row> rows(String where, List<Object> parameters) {
         String sql = "SELECT code, agency_code, officer_id, procedure_code, due_at, due_date, returned_at, exemption, apologies, "
-                + "steps FROM dossier WHERE " + where;
+                + "steps, imported_at FROM dossier WHERE " + where;
         return jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < parameters.size(); i++) {
                 ps.setObject(i + 1, parameters.get(i));
             }
-            List<Finding> findings = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    OffsetDateTime due = rs.getObject(5, OffsetDateTime.class);
-                    OffsetDateTime returned = rs.getObject(7, OffsetDateTime.class);
-                    OffsetDateTime end = returned != null ? returned : asOf;
-                    if (!end.isAfter(due)) {
-                        continue;
-                    }
-                    List<Step> steps = steps(rs.getString(10));
-                    String responsible = responsible(steps, asOf, rs.getString(2));
-                    List<String> flags = rs.getString(8) != null ? List.of("EXEMPT")
-                            : flags(apologies(rs.getString(9)), due, returned, asOf, responsible, rules, calendar);
-                    findings.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(6, LocalDate.class), due, returned, responsible, flags));
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class), rs.getObject(6, LocalDate.class),
+                            rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getObject(11, OffsetDateTime.class)));
                 }
             }
-            return findings;
+            return rows;
         });
+    }
+
+    /** One dossier's finding as of {@code asOf}, or empty when it is not late then. */
+    public Optional<Finding> judge(Row row, OffsetDateTime asOf, Rules rules, Calendar calendar) {
+        OffsetDateTime end = row.returnedAt() != null ? row.returnedAt() : asOf;
+        if (!end.isAfter(row.dueAt())) {
+            return Optional.empty();
+        }
+        List<Step> steps = steps(row.steps());
+        String responsible = responsible(steps, asOf, row.agencyCode());
+        List<String> flags = row.exemption() != null ? List.of("EXEMPT")
+                : flags(apologies(row.apologies()), row.dueAt(), row.returnedAt(), asOf, responsible, rules, calendar);
+        return Optional.of(new Finding(row.code(), row.agencyCode(), row.officerId(), row.procedureCode(), row.dueDate(),
+                row.dueAt(), row.returnedAt(), responsible, flags));
+    }
+
+    /**
+     * Whether a dossier's finding is the same whatever asOf: returned after its due time, every step completed
+     * (an open dossier, or an open step, is judged against asOf).
+     */
+    public boolean settled(Row row) {
+        return row.returnedAt() != null && row.returnedAt().isAfter(row.dueAt())
+                && steps(row.steps()).stream().allMatch(s -> s.completedAt() != null);
+    }
+
+    /**
+     * What a settled finding depends on besides the dossier: the deadline rule, and the calendar (a digest of
+     * every holiday and make-up working day). A stored finding with another basis is judged again.
+     */
+    public static String basis(Rules rules, Calendar calendar) {
+        java.util.TreeMap<LocalDate, String> days = new java.util.TreeMap<>();
+        calendar.holidays().forEach(d -> days.put(d, "H"));
+        calendar.workingDays().forEach(d -> days.put(d, "W"));
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            days.forEach((d, k) -> sha.update((d + k + ";").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return rules.apologyDeadline() + ":" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> flags(List<Apology> apologies, OffsetDateTime due, OffsetDateTime returned,
@@ -189,7 +273,8 @@ public class ApologyReport {
         return v == null || v.isNull() || !v.isString() || v.getStringValue().isEmpty() ? null : v.getStringValue();
     }
 
-    private Calendar calendar() {
+    /** The working-day calendar as stored now. */
+    public Calendar calendar() {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> working = new HashSet<>();
         jdbc.prepareStatement("SELECT calendar_date, kind FROM calendar_day", ps -> {
