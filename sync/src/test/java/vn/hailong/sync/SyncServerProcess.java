@@ -176,6 +176,25 @@ public final class SyncServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the server's background refresher has stored the apology findings of every settled dossier (the
+     * gauge hailong_apology_findings_unjudged reads 0), as the import leaves them; returns the seconds waited.
+     */
+    public double awaitApologyFindings(Duration deadline) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long end = start + deadline.toNanos();
+        while (System.nanoTime() < end && process.isAlive()) {
+            HttpResponse<String> metrics = get("/prometheus", null);
+            if (metrics.body().lines().anyMatch(l -> l.startsWith("hailong_apology_findings_unjudged ")
+                    && Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()) == 0)) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            process.waitFor(500, TimeUnit.MILLISECONDS);   // the poll's interval; returns at once if the server dies
+        }
+        throw new IllegalStateException("apology findings not all stored within " + deadline + " (server alive: "
+                + process.isAlive() + ")");
+    }
+
     public HttpResponse<String> get(String path, String token) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(10));
         if (token != null) {
