@@ -143,34 +143,26 @@ class ReportsAtScaleBenchmark {
             }
             BenchmarkReport.figure("apology compliance, a year of " + DOSSIERS / 2 + " dossiers, " + engine, "s",
                     (System.nanoTime() - t0) / 1e9, "<= 10 s");
-            BenchmarkReport.figure("dashboard overview data p95, " + engine, "ms", overviewLoad(server, random) / 1e6,
-                    "< 1000 ms (issue 9)");
+            for (String page : List.of("overview", "rankings", "weak", "late", "terminals")) {
+                BenchmarkReport.figure("dashboard " + page + " data p95, " + engine, "ms", pageLoad(server, random, page) / 1e6,
+                        "< 1000 ms (issue 9)");
+            }
         }
     }
 
     /**
-     * The data of the dashboard's overview page, as the browser asks for it: the 4 reports for the period and the
-     * period before, and their 12-month trends, 12 requests over at most 6 connections at once; 20 random
-     * selections (agency, 7 to 90 days). Returns the p95 of the time until all 12 answered.
+     * The data of one dashboard page, as app.js asks for it, at most 6 requests at once like a browser; 20 random
+     * selections (agency, 7 to 90 days). Returns the p95 of the time until every request of the page answered.
      */
-    private static long overviewLoad(SyncServerProcess server, Random random) throws Exception {
+    private static long pageLoad(SyncServerProcess server, Random random, String page) throws Exception {
         java.util.concurrent.ExecutorService browser = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             long[] loads = new long[20];
             for (int i = 0; i < loads.length; i++) {
                 Query q = Query.random(random, "satisfaction");
                 LocalDate to = q.from().plusDays(7 + random.nextInt(84));
-                long days = java.time.temporal.ChronoUnit.DAYS.between(q.from(), to) + 1;
-                String agency = q.agency() == null ? "" : "&agency=" + URLEncoder.encode(q.agency(), StandardCharsets.UTF_8);
-                List<String> paths = new ArrayList<>();
-                for (String report : List.of("satisfaction", "sipas", "dossiers", "apology")) {
-                    // as app.js asks: the apology report's figures only, without its list of late dossiers
-                    String only = report.equals("apology") ? "&dossiers=false" : "";
-                    paths.add(report + "?from=" + q.from() + "&to=" + to + agency + only);
-                    paths.add(report + "?from=" + q.from().minusDays(days) + "&to=" + q.from().minusDays(1) + agency + only);
-                    paths.add(report + "?from=" + to.withDayOfMonth(1).minusMonths(11) + "&to=" + to + agency + "&groupBy=month"
-                            + only);
-                }
+                List<String> paths = pagePaths(page, q.from(), to, q.agency() == null ? ""
+                        : "&agency=" + URLEncoder.encode(q.agency(), StandardCharsets.UTF_8));
                 long t0 = System.nanoTime();
                 List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (String path : paths) {
@@ -178,7 +170,7 @@ class ReportsAtScaleBenchmark {
                 }
                 for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
                     if (answer.get().statusCode() != 200) {
-                        throw new IllegalStateException("overview request: " + answer.get().statusCode() + " "
+                        throw new IllegalStateException(page + " request: " + answer.get().statusCode() + " "
                                 + answer.get().body());
                     }
                 }
@@ -188,6 +180,31 @@ class ReportsAtScaleBenchmark {
         } finally {
             browser.shutdownNow();
         }
+    }
+
+    /** The report requests of a dashboard page (sync/src/main/resources/dashboard/app.js, {@code pages}). */
+    private static List<String> pagePaths(String page, LocalDate from, LocalDate to, String agency) {
+        String period = "?from=" + from + "&to=" + to + agency;
+        List<String> paths = new ArrayList<>();
+        switch (page) {
+            case "overview" -> {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+                for (String report : List.of("satisfaction", "sipas", "dossiers", "apology")) {
+                    // the apology report's figures only, without its list of late dossiers
+                    String only = report.equals("apology") ? "&dossiers=false" : "";
+                    paths.add(report + period + only);
+                    paths.add(report + "?from=" + from.minusDays(days) + "&to=" + from.minusDays(1) + agency + only);
+                    paths.add(report + "?from=" + to.withDayOfMonth(1).minusMonths(11) + "&to=" + to + agency + "&groupBy=month"
+                            + only);
+                }
+            }
+            case "rankings" -> paths.addAll(List.of("satisfaction" + period + "&groupBy=agency", "sipas" + period + "&groupBy=agency"));
+            case "weak" -> paths.addAll(List.of("satisfaction" + period + "&groupBy=agency", "sipas" + period + "&groupBy=agency",
+                    "satisfaction" + period + "&groupBy=counter", "satisfaction" + period + "&groupBy=officer"));
+            case "late" -> paths.add("apology" + period);
+            default -> paths.add("terminals?" + agency.replaceFirst("^&", ""));
+        }
+        return paths;
     }
 
     private static long p95(long[] nanos) {
