@@ -215,7 +215,7 @@ public class EventStore {
             ps.setString(13, joined(s.assessments()));
             ps.setString(14, expectations(s));
         });
-        surveyRollup.add(surveys.stream().map(s -> new SurveyRollup.Survey(LocalTime.localDate(s.at()).withDayOfMonth(1),
+        surveyRollup.add(surveys.stream().map(s -> new SurveyRollup.Survey(LocalTime.localDate(s.at()),
                 s.agencyCode(), joined(s.answers()), joined(s.assessments()), expectations(s))).toList());
     }
 

@@ -68,41 +68,43 @@ public class SipasReport {
     }
 
     /**
-     * The tallies per group. The whole selection and groupings by agency or month read whole months from the survey
-     * roll-ups and the days of partial months from the surveys; other groupings read the surveys.
+     * The tallies per group. The whole selection and groupings by agency, day or month read the survey roll-ups
+     * (whole months from the monthly rows, other days from the daily rows), summed by the database; groupings by
+     * counter, officer, procedure or terminal read the surveys.
      */
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
         GroupBy groupBy = query.groupBy();
         String agencies = subtree.condition(query.agency(), "agency_code");   // read once for every span
         Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
-        if (groupBy != null && groupBy != GroupBy.AGENCY && groupBy != GroupBy.MONTH) {
-            fromSurveys(query, query.from(), query.to(), agencies, tallies);
+        if (groupBy != null && groupBy != GroupBy.AGENCY && groupBy != GroupBy.MONTH && groupBy != GroupBy.DAY) {
+            fromSurveys(query, agencies, tallies);
             return tallies;
         }
-        for (RollupSelection.Span span : RollupSelection.spans(query.from(), query.to(), false)) {
-            if (span.kind().equals("D")) {
-                fromSurveys(query, span.first(), span.last(), agencies, tallies);
-            } else {
-                fromRollups(groupBy, span, agencies, tallies);
-            }
+        for (RollupSelection.Span span : RollupSelection.spans(query.from(), query.to(), groupBy == GroupBy.DAY)) {
+            fromRollups(groupBy, span, agencies, tallies);
         }
         return tallies;
     }
 
-    private void fromRollups(GroupBy groupBy, RollupSelection.Span months, String agencies,
+    private void fromRollups(GroupBy groupBy, RollupSelection.Span span, String agencies,
                              Map<SatisfactionReport.Key, Tally> tallies) {
         String key = groupBy == null ? null : groupBy == GroupBy.AGENCY ? "agency_code" : "period_start";
         String sql = "SELECT " + (key == null ? "" : key + ", ") + "item, SUM(answers), SUM(good) FROM survey_rollup "
-                + "WHERE period_start BETWEEN ? AND ?" + agencies + " GROUP BY " + (key == null ? "" : key + ", ") + "item";
+                + "WHERE period_kind = ? AND period_start BETWEEN ? AND ?" + agencies + " GROUP BY "
+                + (key == null ? "" : key + ", ") + "item";
         jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, months.first());
-            ps.setObject(2, months.last());
+            ps.setString(1, span.kind());
+            ps.setObject(2, span.first());
+            ps.setObject(3, span.last());
             int w = key == null ? 0 : 1;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String k = groupBy == null ? null : groupBy == GroupBy.AGENCY ? rs.getString(1)
-                            : YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
+                    String k = groupBy == null ? null : switch (groupBy) {
+                        case AGENCY -> rs.getString(1);
+                        case DAY -> rs.getObject(1, LocalDate.class).toString();
+                        default -> YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
+                    };
                     tallies.computeIfAbsent(new SatisfactionReport.Key(k, null), x -> new Tally())
                             .add(rs.getString(w + 1), rs.getLong(w + 2), rs.getLong(w + 3));
                 }
@@ -111,25 +113,21 @@ public class SipasReport {
         });
     }
 
-    private void fromSurveys(ReportQuery query, LocalDate from, LocalDate to, String agencies,
-                             Map<SatisfactionReport.Key, Tally> tallies) {
-        String keyColumns = query.groupBy() == null ? null : query.groupBy().columns;
-        String sql = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "answers, assessments, expectations "
+    private void fromSurveys(ReportQuery query, String agencies, Map<SatisfactionReport.Key, Tally> tallies) {
+        String keyColumns = query.groupBy().columns;
+        String sql = "SELECT " + keyColumns + ", answers, assessments, expectations "
                 + "FROM survey WHERE local_date BETWEEN ? AND ?" + agencies;
-        int width = query.groupBy() == null ? 0 : query.groupBy() == GroupBy.COUNTER ? 2 : 1;
+        int width = query.groupBy() == GroupBy.COUNTER ? 2 : 1;
         jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, from);
-            ps.setObject(2, to);
+            ps.setObject(1, query.from());
+            ps.setObject(2, query.to());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SatisfactionReport.Key key;
-                    if (width == 0) {
-                        key = new SatisfactionReport.Key(null, null);
-                    } else if (width == 2) {
+                    if (width == 2) {
                         key = new SatisfactionReport.Key(rs.getString(2), rs.getString(1));
                     } else {
-                        key = new SatisfactionReport.Key(rs.getObject(1) == null ? null : rs.getObject(1).toString().trim(),
-                                null);
+                        key = new SatisfactionReport.Key(rs.getString(1), null);
                     }
                     tallies.computeIfAbsent(key, k -> new Tally())
                             .add(rs.getString(width + 1), rs.getString(width + 2), rs.getString(width + 3));

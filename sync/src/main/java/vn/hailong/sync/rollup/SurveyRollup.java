@@ -11,20 +11,22 @@ import java.util.TreeMap;
 
 /**
  * Keeps {@code survey_rollup} (V12) in step with the counter surveys, in the ingest's own transaction: each stored
- * survey adds its items ({@link SurveyItems}) to its agency's month. Monthly and for the whole agency only: the
- * SIPAS report reads whole months from here and the days of partial months, and other groupings, from the surveys.
+ * survey adds its items ({@link SurveyItems}) to its agency's day ('D') and month ('M'). Whole agencies only: the
+ * SIPAS report reads them for the whole selection and for groupings by agency, day or month, and the surveys for
+ * the other groupings.
  */
 @Singleton
 public class SurveyRollup {
-    /** A stored survey: the first day of its local month, its agency, and its answers as stored. */
-    public record Survey(LocalDate month, String agencyCode, String answers, String assessments, String expectations) {
+    /** A stored survey: its local day, its agency, and its answers as stored. */
+    public record Survey(LocalDate day, String agencyCode, String answers, String assessments, String expectations) {
     }
 
-    /** One roll-up row's key. */
-    public record Row(LocalDate month, String agencyCode, String item) implements Comparable<Row> {
+    /** One roll-up row's key: 'D' with the day, or 'M' with the first day of the month. */
+    public record Row(String kind, LocalDate start, String agencyCode, String item) implements Comparable<Row> {
         @Override
         public int compareTo(Row o) {
-            int c = month.compareTo(o.month);
+            int c = kind.compareTo(o.kind);
+            c = c != 0 ? c : start.compareTo(o.start);
             c = c != 0 ? c : agencyCode.compareTo(o.agencyCode);
             return c != 0 ? c : item.compareTo(o.item);
         }
@@ -36,16 +38,29 @@ public class SurveyRollup {
     public SurveyRollup(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
         this.jdbc = jdbc;
         this.upsert = Upsert.sql(url.startsWith("jdbc:postgresql:"), "survey_rollup",
-                List.of("period_start", "agency_code", "item"), List.of("answers", "good"));
+                List.of("period_kind", "period_start", "agency_code", "item"), List.of("answers", "good"));
     }
 
-    /** Adds a survey's items to the sums per row ({answers, good}). */
+    /** Adds a survey's items to the sums per row ({answers, good}), its day's and its month's. */
     public static void addTo(Map<Row, long[]> sums, Survey s) {
         for (SurveyItems.Item item : SurveyItems.of(s.answers(), s.assessments(), s.expectations())) {
-            long[] sum = sums.computeIfAbsent(new Row(s.month(), s.agencyCode(), item.item()), k -> new long[2]);
-            sum[0] += item.answers();
-            sum[1] += item.good();
+            for (Row row : List.of(new Row("D", s.day(), s.agencyCode(), item.item()),
+                    new Row("M", s.day().withDayOfMonth(1), s.agencyCode(), item.item()))) {
+                long[] sum = sums.computeIfAbsent(row, k -> new long[2]);
+                sum[0] += item.answers();
+                sum[1] += item.good();
+            }
         }
+    }
+
+    /** The statement's parameters for one row and its sums, in {@link #upsert}'s and V13's column order. */
+    public static void bind(java.sql.PreparedStatement ps, Row row, long[] sums) throws java.sql.SQLException {
+        ps.setString(1, row.kind());
+        ps.setDate(2, Date.valueOf(row.start()));
+        ps.setString(3, row.agencyCode());
+        ps.setString(4, row.item());
+        ps.setLong(5, sums[0]);
+        ps.setLong(6, sums[1]);
     }
 
     /** Adds these surveys, in the caller's transaction, rows in key order (two batches never wait crosswise). */
@@ -57,11 +72,7 @@ public class SurveyRollup {
         surveys.forEach(s -> addTo(sums, s));
         jdbc.prepareStatement(upsert, ps -> {
             for (Map.Entry<Row, long[]> e : sums.entrySet()) {
-                ps.setDate(1, Date.valueOf(e.getKey().month()));
-                ps.setString(2, e.getKey().agencyCode());
-                ps.setString(3, e.getKey().item());
-                ps.setLong(4, e.getValue()[0]);
-                ps.setLong(5, e.getValue()[1]);
+                bind(ps, e.getKey(), e.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
