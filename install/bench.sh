@@ -30,7 +30,7 @@ mvn -B -Pbench verify "$@" "-DargLine=-Dhailong.bench.pg-url=jdbc:postgresql://1
 -Dhailong.bench.ratings=${HAILONG_BENCH_RATINGS:-300000} -Dhailong.bench.surveys=${HAILONG_BENCH_SURVEYS:-30000} \
 -Dhailong.bench.dossiers=${HAILONG_BENCH_DOSSIERS:-50000} \
 -Dhailong.bench.pg-user=$PG_USER -Dhailong.bench.pg-password=$PGPASSWORD \
--Dhailong.test.server-heap=1g" \
+-Dhailong.test.server-heap=1g -Dhailong.test.server-start-seconds=900" \
   || echo "# a benchmark failed (see the Maven output above): its figures are missing" >> target/benchmarks.txt
 echo "# all benchmarks: $(( $(date +%s) - start )) s" >> target/benchmarks.txt
 echo

@@ -11,8 +11,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -167,9 +165,7 @@ class DossierRollupTest {
                 "every mark is taken in once a report has refreshed");
 
         // V11's backfill (the dossiers stored before roll-ups existed) builds the same roll-ups
-        String migration = Files.readString(Path.of("src/main/resources/db/migration/V11__dossier_rollup.sql"));
-        List<String> backfill = Arrays.stream(migration.substring(migration.indexOf("INSERT INTO dossier_rollup")).split(";"))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> backfill = RollupBackfill.dossierSql();
         assertEquals(4, backfill.size());
         transactions.executeWrite(status -> {
             jdbc.prepareStatement("DELETE FROM dossier_rollup", java.sql.PreparedStatement::executeUpdate);

@@ -1,17 +1,65 @@
 package vn.hailong.sync;
 
+import db.migration.V13__survey_rollup_backfill;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 
-/** The backfill statement of V8__rating_rollup.sql: the roll-ups of ratings stored without them. */
+/**
+ * The migrations' backfills of the roll-ups, for rows written around the server (tests and benchmarks load ratings,
+ * surveys and dossiers by JDBC): the same statements and code an upgrade runs, so the roll-ups are what ingest and
+ * import would have kept.
+ */
 public final class RollupBackfill {
     private RollupBackfill() {
     }
 
+    /** V8's statement: the rating roll-ups. */
     public static String sql() throws IOException {
-        String migration = Files.readString(Path.of("src/main/resources/db/migration/V8__rating_rollup.sql"));
-        String statement = migration.substring(migration.indexOf("INSERT INTO rating_rollup")).strip();
-        return statement.substring(0, statement.length() - 1);   // without its ';'
+        return statements("V8__rating_rollup.sql", "INSERT INTO rating_rollup").get(0);
+    }
+
+    /** V11's statements: the dossier roll-ups (daily and monthly, per officer and procedure). */
+    public static List<String> dossierSql() throws IOException {
+        return statements("V11__dossier_rollup.sql", "INSERT INTO dossier_rollup");
+    }
+
+    /** Every roll-up of the ratings, surveys and dossiers stored on {@code c} (empty roll-up tables), uncommitted. */
+    public static void all(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(sql());
+            for (String statement : dossierSql()) {
+                st.executeUpdate(statement);
+            }
+        }
+        new V13__survey_rollup_backfill().migrate(context(c));
+    }
+
+    /** The statements of a migration from the first that starts with {@code first}, without their ';'. */
+    private static List<String> statements(String migration, String first) throws IOException {
+        String text = Files.readString(Path.of("src/main/resources/db/migration", migration));
+        return Arrays.stream(text.substring(text.indexOf(first)).split(";")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** What Flyway hands a Java migration: the connection of the transaction it runs in. */
+    public static Context context(Connection connection) {
+        return new Context() {
+            @Override
+            public Configuration getConfiguration() {
+                return null;
+            }
+
+            @Override
+            public Connection getConnection() {
+                return connection;
+            }
+        };
     }
 }

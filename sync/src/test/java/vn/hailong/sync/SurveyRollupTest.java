@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +94,7 @@ class SurveyRollupTest {
         transactions.executeWrite(status -> {
             jdbc.prepareStatement("DELETE FROM survey_rollup", java.sql.PreparedStatement::executeUpdate);
             try {
-                new V13__survey_rollup_backfill().migrate(context(status.getConnection()));
+                new V13__survey_rollup_backfill().migrate(RollupBackfill.context(status.getConnection()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -185,20 +183,5 @@ class SurveyRollupTest {
         e.put("assessments", assessments);
         e.put("expectations", expectations.subList(0, random.nextInt(4)));
         return e;
-    }
-
-    /** What Flyway hands a Java migration: the connection of the transaction it runs in. */
-    private static Context context(Connection connection) {
-        return new Context() {
-            @Override
-            public Configuration getConfiguration() {
-                return null;
-            }
-
-            @Override
-            public Connection getConnection() {
-                return connection;
-            }
-        };
     }
 }

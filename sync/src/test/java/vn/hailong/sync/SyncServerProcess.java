@@ -89,7 +89,8 @@ public final class SyncServerProcess implements AutoCloseable {
         Path log = dataDir.resolve("server-" + port + "-" + (++starts) + ".log");
         pb.redirectOutput(log.toFile());
         process = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // a first start after an upgrade migrates the database first (a million surveys: minutes); benchmarks wait longer
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("hailong.test.server-start-seconds", 60));
         while (!healthy()) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
                 throw new IllegalStateException("the server did not answer /health on port " + port + " (log: " + log
