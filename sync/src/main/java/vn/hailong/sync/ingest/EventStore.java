@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.hailong.sync.api.LocalTime;
-import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.DossierRollup;
+import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.RatingRollup;
 import vn.hailong.sync.rollup.SurveyRollup;
 
