@@ -52,11 +52,12 @@ public class AgencySubtree {
      * literals with quotes doubled (codes are checked identifiers; the doubling keeps any text inert).
      */
     public String condition(String agency, String column) {
-        if (agency == null) {
-            return "";
-        }
+        return agency == null ? "" : condition(codes(agency), column);
+    }
+
+    /** {@code AND column IN ('A', 'B', ...)} for these codes (a subtree read once, used on several columns). */
+    static String condition(List<String> codes, String column) {
         StringBuilder in = new StringBuilder(" AND ").append(column).append(" IN (");
-        List<String> codes = codes(agency);
         for (int i = 0; i < codes.size(); i++) {
             in.append(i == 0 ? "'" : ", '").append(codes.get(i).replace("'", "''")).append('\'');
         }

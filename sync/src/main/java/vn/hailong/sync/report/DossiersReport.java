@@ -5,8 +5,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,15 +52,13 @@ public class DossiersReport {
         columns(groupBy == null ? GroupBy.AGENCY : groupBy);   // refuses the groupings this report has not
         rollup.refresh();
         return transactions.executeRead(status -> {
-            String agencies = subtree.condition(query.agency(), "agency_code");   // read once for every span
-            boolean monthlyOnly = groupBy == GroupBy.OFFICER || groupBy == GroupBy.PROCEDURE;
-            String dossierAgencies = monthlyOnly ? subtree.condition(query.agency(), "d.agency_code") : null;
+            RollupSelection selection = new RollupSelection(query, subtree);
             Map<SatisfactionReport.Key, long[]> rows = new TreeMap<>();
-            for (RollupSelection.Span span : RollupSelection.spans(query.from(), query.to(), groupBy == GroupBy.DAY)) {
-                if (monthlyOnly && span.kind().equals("D")) {
-                    fromDossiers(groupBy, span, dossierAgencies, rows);
+            for (RollupSelection.Span span : selection.spans) {
+                if (selection.fromRows(span)) {
+                    fromDossiers(groupBy, span, selection.agencies("d.agency_code"), rows);
                 } else {
-                    fromRollups(groupBy, span, agencies, rows);
+                    fromRollups(selection, span, rows);
                 }
             }
             // no dossier returned in the period: the whole selection still has its (zero) row
@@ -73,30 +69,15 @@ public class DossiersReport {
         });
     }
 
-    private void fromRollups(GroupBy groupBy, RollupSelection.Span span, String agencies,
-                             Map<SatisfactionReport.Key, long[]> rows) {
-        String dimension = groupBy == GroupBy.OFFICER || groupBy == GroupBy.PROCEDURE ? groupBy.name() : "ALL";
-        String key = groupBy == null ? null : switch (groupBy) {
-            case AGENCY -> "agency_code";
-            case DAY, MONTH -> "period_start";
-            default -> "dim_key";
-        };
-        String sql = "SELECT " + (key == null ? "" : key + ", ") + DossierRollup.SUMS + " FROM dossier_rollup "
-                + "WHERE dimension = ? AND period_kind = ? AND period_start BETWEEN ? AND ?" + agencies
-                + (key == null ? "" : " GROUP BY " + key);
+    private void fromRollups(RollupSelection selection, RollupSelection.Span span, Map<SatisfactionReport.Key, long[]> rows) {
+        String key = selection.keyColumns;
+        String sql = "SELECT " + (key == null ? "" : key + ", ") + DossierRollup.SUMS + " FROM dossier_rollup WHERE "
+                + selection.where() + (key == null ? "" : " GROUP BY " + key);
         jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, dimension);
-            ps.setString(2, span.kind());
-            ps.setObject(3, span.first());
-            ps.setObject(4, span.last());
+            selection.bind(ps, span);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String k = groupBy == null ? null : switch (groupBy) {
-                        case DAY -> rs.getObject(1, LocalDate.class).toString();
-                        case MONTH -> YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
-                        default -> rs.getString(1).isEmpty() ? null : rs.getString(1);   // '' is "no officer"
-                    };
-                    add(rows, k, rs, key == null ? 0 : 1);
+                    add(rows, selection.key(rs), rs, selection.width());
                 }
             }
             return null;
@@ -114,7 +95,7 @@ public class DossiersReport {
             ps.setObject(2, days.last());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    add(rows, rs.getString(1), rs, 1);
+                    add(rows, new SatisfactionReport.Key(rs.getString(1), null), rs, 1);
                 }
             }
             return null;
@@ -122,9 +103,9 @@ public class DossiersReport {
     }
 
     /** Adds a row's six counts, after {@code width} key columns, to its group. */
-    private static void add(Map<SatisfactionReport.Key, long[]> rows, String key, ResultSet rs, int width)
+    private static void add(Map<SatisfactionReport.Key, long[]> rows, SatisfactionReport.Key key, ResultSet rs, int width)
             throws java.sql.SQLException {
-        long[] sum = rows.computeIfAbsent(new SatisfactionReport.Key(key, null), x -> new long[6]);
+        long[] sum = rows.computeIfAbsent(key, x -> new long[6]);
         for (int j = 0; j < 6; j++) {
             sum[j] += rs.getLong(width + 1 + j);
         }

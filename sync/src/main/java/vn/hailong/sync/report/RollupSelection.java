@@ -26,7 +26,8 @@ final class RollupSelection {
     /** The same key in the rating table, read for daily spans in dimensions kept monthly only. */
     final String ratingKeyColumns;
     final List<Span> spans;
-    private final String agencies;
+    /** The agency subtree's codes, or null for every agency. */
+    private final List<String> agencyCodes;
 
     RollupSelection(ReportQuery query, AgencySubtree subtree) {
         this.groupBy = query.groupBy();
@@ -45,7 +46,7 @@ final class RollupSelection {
         };
         this.ratingKeyColumns = groupBy == null ? null : groupBy.columns;
         this.spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
-        this.agencies = subtree.condition(query.agency(), "agency_code");   // read once for every span
+        this.agencyCodes = query.agency() == null ? null : subtree.codes(query.agency());   // read once for every span
     }
 
     static List<Span> spans(LocalDate from, LocalDate to, boolean byDay) {
@@ -65,26 +66,41 @@ final class RollupSelection {
         return spans;
     }
 
-    /** Whether a span is read from the ratings: days, in a dimension whose roll-up is monthly only. */
-    boolean fromRatings(Span span) {
+    /** Whether a span is read from the source rows (ratings, dossiers): days, in a dimension kept monthly only. */
+    boolean fromRows(Span span) {
         return span.kind().equals("D") && dimension != Place.Dimension.ALL;
+    }
+
+    /** {@code AND column IN (...)} for the agency subtree, or nothing for every agency. */
+    String agencies(String column) {
+        return agencyCodes == null ? "" : AgencySubtree.condition(agencyCodes, column);
     }
 
     /** The WHERE clause of one span of roll-up rows; {@link #bind} sets its four parameters. */
     String where() {
-        return "dimension = ? AND period_kind = ? AND period_start BETWEEN ? AND ?" + agencies;
+        return "dimension = ? AND " + periodWhere();
+    }
+
+    /** The same for a roll-up kept for whole agencies only (no dimension column); {@link #bindPeriod} sets it. */
+    String periodWhere() {
+        return "period_kind = ? AND period_start BETWEEN ? AND ?" + agencies("agency_code");
     }
 
     /** The WHERE clause of one span read from the ratings; {@link #bindRatings} sets its two parameters. */
     String ratingsWhere() {
-        return "local_date BETWEEN ? AND ?" + agencies;
+        return "local_date BETWEEN ? AND ?" + agencies("agency_code");
     }
 
     void bind(PreparedStatement ps, Span span) throws SQLException {
         ps.setString(1, dimension.name());
-        ps.setString(2, span.kind());
-        ps.setObject(3, span.first());
-        ps.setObject(4, span.last());
+        bindPeriod(ps, span, 2);
+    }
+
+    /** Sets the three parameters of {@link #periodWhere} from {@code first} on. */
+    void bindPeriod(PreparedStatement ps, Span span, int first) throws SQLException {
+        ps.setString(first, span.kind());
+        ps.setObject(first + 1, span.first());
+        ps.setObject(first + 2, span.last());
     }
 
     void bindRatings(PreparedStatement ps, Span span) throws SQLException {

@@ -76,7 +76,7 @@ public class SatisfactionReport {
                 .append(ratingKey == null ? "" : " GROUP BY " + ratingKey);
         int width = selection.width();
         for (RollupSelection.Span span : selection.spans) {
-            boolean ratings = selection.fromRatings(span);
+            boolean ratings = selection.fromRows(span);
             jdbc.prepareStatement(ratings ? fromRatings.toString() : fromRollup, ps -> {
                 if (ratings) {
                     selection.bindRatings(ps, span);

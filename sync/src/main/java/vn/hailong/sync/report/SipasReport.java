@@ -7,12 +7,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.hailong.sync.ingest.SipasElement;
+import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.SurveyItems;
 import vn.hailong.sync.survey.SurveyBank;
 import vn.hailong.sync.survey.SurveyBankStore;
@@ -74,38 +73,29 @@ public class SipasReport {
      */
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
-        GroupBy groupBy = query.groupBy();
-        String agencies = subtree.condition(query.agency(), "agency_code");   // read once for every span
+        RollupSelection selection = new RollupSelection(query, subtree);
         Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
-        if (groupBy != null && groupBy != GroupBy.AGENCY && groupBy != GroupBy.MONTH && groupBy != GroupBy.DAY) {
-            fromSurveys(query, agencies, tallies);
+        if (selection.dimension != Place.Dimension.ALL) {
+            fromSurveys(query, selection.agencies("agency_code"), tallies);
             return tallies;
         }
-        for (RollupSelection.Span span : RollupSelection.spans(query.from(), query.to(), groupBy == GroupBy.DAY)) {
-            fromRollups(groupBy, span, agencies, tallies);
+        for (RollupSelection.Span span : selection.spans) {
+            fromRollups(selection, span, tallies);
         }
         return tallies;
     }
 
-    private void fromRollups(GroupBy groupBy, RollupSelection.Span span, String agencies,
+    private void fromRollups(RollupSelection selection, RollupSelection.Span span,
                              Map<SatisfactionReport.Key, Tally> tallies) {
-        String key = groupBy == null ? null : groupBy == GroupBy.AGENCY ? "agency_code" : "period_start";
+        String key = selection.keyColumns;
         String sql = "SELECT " + (key == null ? "" : key + ", ") + "item, SUM(answers), SUM(good) FROM survey_rollup "
-                + "WHERE period_kind = ? AND period_start BETWEEN ? AND ?" + agencies + " GROUP BY "
-                + (key == null ? "" : key + ", ") + "item";
+                + "WHERE " + selection.periodWhere() + " GROUP BY " + (key == null ? "" : key + ", ") + "item";
         jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, span.kind());
-            ps.setObject(2, span.first());
-            ps.setObject(3, span.last());
-            int w = key == null ? 0 : 1;
+            selection.bindPeriod(ps, span, 1);
+            int w = selection.width();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String k = groupBy == null ? null : switch (groupBy) {
-                        case AGENCY -> rs.getString(1);
-                        case DAY -> rs.getObject(1, LocalDate.class).toString();
-                        default -> YearMonth.from(rs.getObject(1, LocalDate.class)).toString();
-                    };
-                    tallies.computeIfAbsent(new SatisfactionReport.Key(k, null), x -> new Tally())
+                    tallies.computeIfAbsent(selection.key(rs), x -> new Tally())
                             .add(rs.getString(w + 1), rs.getLong(w + 2), rs.getLong(w + 3));
                 }
             }
