@@ -1,6 +1,7 @@
 package vn.hailong.sync;
 
 import db.migration.V13__survey_rollup_backfill;
+import db.migration.V15__rating_rollup_weekly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,17 @@ public final class RollupBackfill {
     private RollupBackfill() {
     }
 
-    /** V8's statement: the rating roll-ups. */
+    /** V8's statement: the rating roll-ups, but for the weekly rows of V15 ({@link #ratings}). */
     public static String sql() throws IOException {
         return statements("V8__rating_rollup.sql", "INSERT INTO rating_rollup").get(0);
+    }
+
+    /** Every rating roll-up row (V8's statement, then V15's weekly rows), uncommitted. */
+    public static void ratings(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(sql());
+        }
+        V15__rating_rollup_weekly.backfill(c);
     }
 
     /** V11's statements: the dossier roll-ups (daily and monthly, per officer and procedure). */
@@ -32,8 +41,8 @@ public final class RollupBackfill {
 
     /** Every roll-up of the ratings, surveys and dossiers stored on {@code c} (empty roll-up tables), uncommitted. */
     public static void all(Connection c) throws Exception {
+        ratings(c);
         try (Statement st = c.createStatement()) {
-            st.executeUpdate(sql());
             for (String statement : dossierSql()) {
                 st.executeUpdate(statement);
             }

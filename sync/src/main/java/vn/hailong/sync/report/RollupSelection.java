@@ -15,7 +15,7 @@ import vn.hailong.sync.rollup.Place;
  * by day, every day from the daily rows), in the dimension of the grouping, for the agency subtree.
  */
 final class RollupSelection {
-    /** Rows of one kind ('D' daily, 'M' monthly) whose period starts between two dates. */
+    /** Rows of one kind ('D' daily, 'W' weekly, 'M' monthly) whose period starts between two dates. */
     record Span(String kind, LocalDate first, LocalDate last) {
     }
 
@@ -30,6 +30,14 @@ final class RollupSelection {
     private final List<String> agencyCodes;
 
     RollupSelection(ReportQuery query, AgencySubtree subtree) {
+        this(query, subtree, false);
+    }
+
+    /**
+     * @param weeks whether the roll-up keeps weekly rows ('W', from Monday) in the dimensions other than ALL: then
+     *              the whole weeks of a partial month are read from them, not from the source rows
+     */
+    RollupSelection(ReportQuery query, AgencySubtree subtree, boolean weeks) {
         this.groupBy = query.groupBy();
         this.dimension = groupBy == null ? Place.Dimension.ALL : switch (groupBy) {
             case COUNTER -> Place.Dimension.COUNTER;
@@ -45,7 +53,8 @@ final class RollupSelection {
             default -> "dim_key";
         };
         this.ratingKeyColumns = groupBy == null ? null : groupBy.columns;
-        this.spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
+        List<Span> spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
+        this.spans = weeks && dimension != Place.Dimension.ALL ? withWeeks(spans) : spans;
         this.agencyCodes = query.agency() == null ? null : subtree.codes(query.agency());   // read once for every span
     }
 
@@ -64,6 +73,28 @@ final class RollupSelection {
             spans.add(new Span("D", lastMonthEnd.plusDays(1), to));
         }
         return spans;
+    }
+
+    /** The daily spans split into the whole weeks inside them ('W') and the days before and after those. */
+    static List<Span> withWeeks(List<Span> spans) {
+        List<Span> split = new ArrayList<>();
+        for (Span span : spans) {
+            LocalDate firstMonday = Place.weekOf(span.first().plusDays(6));
+            LocalDate lastMonday = Place.weekOf(span.last().minusDays(6));
+            if (!span.kind().equals("D") || lastMonday.isBefore(firstMonday)) {
+                split.add(span);
+                continue;
+            }
+            if (span.first().isBefore(firstMonday)) {
+                split.add(new Span("D", span.first(), firstMonday.minusDays(1)));
+            }
+            split.add(new Span("W", firstMonday, lastMonday));
+            LocalDate lastSunday = lastMonday.plusDays(6);
+            if (span.last().isAfter(lastSunday)) {
+                split.add(new Span("D", lastSunday.plusDays(1), span.last()));
+            }
+        }
+        return split;
     }
 
     /** Whether a span is read from the source rows (ratings, dossiers): days, in a dimension kept monthly only. */

@@ -37,18 +37,28 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
     }
 
     /**
-     * The rows an event adds to: its month's in every dimension, and its day's in ALL only. Daily rows per
-     * officer, procedure, counter or terminal would hold about one event each (a counter sees a few dozen
-     * ratings a day): more rows than ratings (1.8 million rows for 300,000 ratings in ReportsAtScaleBenchmark).
-     * A report reads the ratings themselves for the days of a partial month in those groupings.
+     * The rows an event adds to: its day's in ALL, its month's in every dimension, and its week's (Monday to
+     * Sunday, 'W', period_start the Monday) in the others. Daily rows per officer, procedure, counter or terminal
+     * would hold about one event each (a counter sees a few dozen ratings a day): more rows than ratings (1.8
+     * million rows for 300,000 ratings in ReportsAtScaleBenchmark). A week's row holds a few dozen; a report reads
+     * the ratings themselves only for the days of a partial month outside its whole weeks (at most six at each end).
      */
     List<Row> rows() {
         LocalDate month = localDate.withDayOfMonth(1);
+        LocalDate week = weekOf(localDate);
         java.util.ArrayList<Row> rows = new java.util.ArrayList<>();
         rows.add(new Row(Dimension.ALL.name(), "D", localDate, agencyCode, ""));
         for (Dimension d : Dimension.values()) {
             rows.add(new Row(d.name(), "M", month, agencyCode, key(d)));
+            if (d != Dimension.ALL) {
+                rows.add(new Row(d.name(), "W", week, agencyCode, key(d)));
+            }
         }
         return rows;
+    }
+
+    /** The Monday that starts a day's week: a weekly roll-up row's period_start. */
+    public static LocalDate weekOf(LocalDate day) {
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
     }
 }

@@ -1,0 +1,78 @@
+package db.migration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import vn.hailong.sync.rollup.Place;
+
+/**
+ * Weekly satisfaction roll-up rows ('W', period_start the Monday) per counter, officer, procedure and terminal, for
+ * the ratings stored before {@code RatingRollup} kept them at ingest. A report grouped by one of these reads whole
+ * weeks of a partial month from these rows instead of every rating of those days (the dashboard's weak-aspects page
+ * at 10 million ratings: PERFORMANCE.md). In Java because H2 and PostgreSQL share no function for "the Monday of a
+ * date": the days between the first and last rating are mapped to their Monday in a work table, computed by
+ * {@link Place#weekOf}, the same code the ingest uses, and the ratings are summed through it in one statement.
+ */
+public class V15__rating_rollup_weekly extends BaseJavaMigration {
+    private static final String BACKFILL = """
+            INSERT INTO rating_rollup
+            SELECT dimension, 'W', week_start, agency_code, dim_key,
+                   SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN counted THEN 0 ELSE 1 END),
+                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,ACCESS,%' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,PROCEDURE,%' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,OFFICER,%' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,RESULT,%' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,FEEDBACK,%' THEN 1 ELSE 0 END)
+            FROM (
+                SELECT d.dimension, w.week_start, r.agency_code,
+                       CASE d.dimension WHEN 'COUNTER' THEN COALESCE(r.counter_code, '')
+                            WHEN 'OFFICER' THEN COALESCE(r.officer_id, '') WHEN 'PROCEDURE' THEN COALESCE(r.procedure_code, '')
+                            ELSE r.terminal_id END AS dim_key,
+                       r.counted, r.rating_class, r.reasons
+                FROM rating r
+                JOIN rollup_week_of w ON w.local_date = r.local_date
+                CROSS JOIN (SELECT 'COUNTER' AS dimension UNION ALL SELECT 'OFFICER' UNION ALL SELECT 'PROCEDURE'
+                            UNION ALL SELECT 'TERMINAL') d
+            ) x
+            GROUP BY dimension, week_start, agency_code, dim_key""";
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        backfill(context.getConnection());
+    }
+
+    /** Adds the weekly rows of every rating on {@code c} (which has none yet), in the caller's transaction. */
+    public static void backfill(Connection c) throws Exception {
+        LocalDate first;
+        LocalDate last;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MIN(local_date), MAX(local_date) FROM rating")) {
+            rs.next();
+            first = rs.getObject(1, LocalDate.class);
+            last = rs.getObject(2, LocalDate.class);
+        }
+        if (first == null) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("CREATE TABLE rollup_week_of (local_date DATE PRIMARY KEY, week_start DATE NOT NULL)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO rollup_week_of VALUES (?, ?)")) {
+                for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                    insert.setObject(1, day);
+                    insert.setObject(2, Place.weekOf(day));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            st.executeUpdate(BACKFILL);
+            st.executeUpdate("DROP TABLE rollup_week_of");
+        }
+    }
+}
