@@ -1,7 +1,7 @@
 package vn.hailong.sync;
 
 import db.migration.V13__survey_rollup_backfill;
-import db.migration.V15__rating_rollup_weekly;
+import db.migration.V15__rating_rollup_weeks_and_days;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class RollupBackfill {
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql());
         }
-        V15__rating_rollup_weekly.backfill(c);
+        V15__rating_rollup_weeks_and_days.backfill(c);
     }
 
     /** V11's statements: the dossier roll-ups (daily and monthly, per officer and procedure). */

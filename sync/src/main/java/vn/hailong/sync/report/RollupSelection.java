@@ -29,15 +29,22 @@ final class RollupSelection {
     /** The agency subtree's codes, or null for every agency. */
     private final List<String> agencyCodes;
 
+    /** Which rows a roll-up keeps: days in ALL only, and no weeks; or as the satisfaction roll-up does. */
+    enum Kept { AGENCY_DAYS, RATINGS }
+
+    private final Kept kept;
+
     RollupSelection(ReportQuery query, AgencySubtree subtree) {
-        this(query, subtree, false);
+        this(query, subtree, Kept.AGENCY_DAYS);
     }
 
     /**
-     * @param weeks whether the roll-up keeps weekly rows ('W', from Monday) in the dimensions other than ALL: then
-     *              the whole weeks of a partial month are read from them, not from the source rows
+     * @param kept {@link Kept#RATINGS}: the roll-up keeps weekly rows ('W', from Monday) in the dimensions other than
+     *             ALL, whose whole weeks in a partial month are read from them, and daily rows in the
+     *             {@link Place.Dimension#daily} ones
      */
-    RollupSelection(ReportQuery query, AgencySubtree subtree, boolean weeks) {
+    RollupSelection(ReportQuery query, AgencySubtree subtree, Kept kept) {
+        this.kept = kept;
         this.groupBy = query.groupBy();
         this.dimension = groupBy == null ? Place.Dimension.ALL : switch (groupBy) {
             case COUNTER -> Place.Dimension.COUNTER;
@@ -54,7 +61,7 @@ final class RollupSelection {
         };
         this.ratingKeyColumns = groupBy == null ? null : groupBy.columns;
         List<Span> spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
-        this.spans = weeks && dimension != Place.Dimension.ALL ? withWeeks(spans) : spans;
+        this.spans = kept == Kept.RATINGS && dimension != Place.Dimension.ALL ? withWeeks(spans) : spans;
         this.agencyCodes = query.agency() == null ? null : subtree.codes(query.agency());   // read once for every span
     }
 
@@ -97,9 +104,10 @@ final class RollupSelection {
         return split;
     }
 
-    /** Whether a span is read from the source rows (ratings, dossiers): days, in a dimension kept monthly only. */
+    /** Whether a span is read from the source rows (ratings, dossiers): days, in a dimension kept without days. */
     boolean fromRows(Span span) {
-        return span.kind().equals("D") && dimension != Place.Dimension.ALL;
+        boolean daysKept = dimension == Place.Dimension.ALL || (kept == Kept.RATINGS && dimension.daily);
+        return span.kind().equals("D") && !daysKept;
     }
 
     /** {@code AND column IN (...)} for the agency subtree, or nothing for every agency. */

@@ -19,9 +19,9 @@ import vn.hailong.sync.ingest.SipasElement;
  * later ones are re-ratings, counted in the period of their own {@code at}. Unbound ratings all count.
  * Which rating counts is decided at ingest ({@code rating.counted}), and the counts are kept per day and month in
  * {@code rating_rollup} ({@link RatingRollup}): a report reads whole months from the monthly rows and the
- * period's partial months from the daily rows; grouped by counter, officer, procedure or terminal, which keep
- * monthly and weekly rows only, the whole weeks of a partial month from the weekly rows and the days around
- * them from the ratings.
+ * period's partial months from the daily rows; grouped by counter, officer, procedure or terminal, the whole
+ * weeks of a partial month from the weekly rows and the days around them from the daily rows (by procedure, which
+ * keeps no daily rows, from the ratings).
  */
 @Singleton
 public class SatisfactionReport {
@@ -56,7 +56,7 @@ public class SatisfactionReport {
     @Transactional(readOnly = true)
     public Result compute(ReportQuery query) {
         GroupBy groupBy = query.groupBy();
-        RollupSelection selection = new RollupSelection(query, subtree, true);
+        RollupSelection selection = new RollupSelection(query, subtree, RollupSelection.Kept.RATINGS);
         Map<Key, long[]> sums = new TreeMap<>();
         String keyColumns = selection.keyColumns;
         String fromRollup = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "SUM(satisfied), SUM(neutral), "

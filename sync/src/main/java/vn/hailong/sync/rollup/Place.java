@@ -10,8 +10,20 @@ import java.util.List;
 public record Place(LocalDate localDate, String agencyCode, String counter, String officerId, String procedureCode,
                     String terminalId) {
 
-    /** The roll-ups' groupings; ALL serves the whole selection and the agency, day and month groupings. */
-    public enum Dimension { ALL, COUNTER, OFFICER, PROCEDURE, TERMINAL }
+    /**
+     * The roll-ups' groupings; ALL serves the whole selection and the agency, day and month groupings. A dimension
+     * is {@code daily} when the satisfaction roll-ups keep a row a day for it: not PROCEDURE, whose rows a day (one
+     * per agency, procedure and day) would be about as many as the ratings.
+     */
+    public enum Dimension {
+        ALL(true), COUNTER(true), OFFICER(true), PROCEDURE(false), TERMINAL(true);
+
+        public final boolean daily;
+
+        Dimension(boolean daily) {
+            this.daily = daily;
+        }
+    }
 
     /** One roll-up row's key. */
     record Row(String dimension, String kind, LocalDate start, String agency, String key) implements Comparable<Row> {
@@ -37,21 +49,23 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
     }
 
     /**
-     * The rows an event adds to: its day's in ALL, its month's in every dimension, and its week's (Monday to
-     * Sunday, 'W', period_start the Monday) in the others. Daily rows per officer, procedure, counter or terminal
-     * would hold about one event each (a counter sees a few dozen ratings a day): more rows than ratings (1.8
-     * million rows for 300,000 ratings in ReportsAtScaleBenchmark). A week's row holds a few dozen; a report reads
-     * the ratings themselves only for the days of a partial month outside its whole weeks (at most six at each end).
+     * The rows an event adds to: its month's and its week's (Monday to Sunday, 'W', period_start the Monday) in
+     * every dimension but ALL, which needs no weeks, and its day's in the daily ones. A report reads the ratings
+     * themselves only for the days of a partial month outside its whole weeks (at most six at each end), and only
+     * when grouped by procedure.
      */
     List<Row> rows() {
         LocalDate month = localDate.withDayOfMonth(1);
         LocalDate week = weekOf(localDate);
         java.util.ArrayList<Row> rows = new java.util.ArrayList<>();
-        rows.add(new Row(Dimension.ALL.name(), "D", localDate, agencyCode, ""));
         for (Dimension d : Dimension.values()) {
-            rows.add(new Row(d.name(), "M", month, agencyCode, key(d)));
+            String key = key(d);
+            rows.add(new Row(d.name(), "M", month, agencyCode, key));
             if (d != Dimension.ALL) {
-                rows.add(new Row(d.name(), "W", week, agencyCode, key(d)));
+                rows.add(new Row(d.name(), "W", week, agencyCode, key));
+            }
+            if (d.daily) {
+                rows.add(new Row(d.name(), "D", localDate, agencyCode, key));
             }
         }
         return rows;

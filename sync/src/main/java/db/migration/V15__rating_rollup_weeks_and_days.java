@@ -10,17 +10,16 @@ import org.flywaydb.core.api.migration.Context;
 import vn.hailong.sync.rollup.Place;
 
 /**
- * Weekly satisfaction roll-up rows ('W', period_start the Monday) per counter, officer, procedure and terminal, for
- * the ratings stored before {@code RatingRollup} kept them at ingest. A report grouped by one of these reads whole
- * weeks of a partial month from these rows instead of every rating of those days (the dashboard's weak-aspects page
- * at 10 million ratings: PERFORMANCE.md). In Java because H2 and PostgreSQL share no function for "the Monday of a
+ * Weekly satisfaction roll-up rows ('W', period_start the Monday) per counter, officer, procedure and terminal, and
+ * daily rows per counter, officer and terminal ({@link Place.Dimension#daily}), for the ratings stored before
+ * {@code RatingRollup} kept them at ingest. A report grouped by one of these reads a partial month from these rows
+ * instead of every rating of its days (the dashboard's weak-aspects page at 10 million ratings: PERFORMANCE.md).
+ * The weeks are in Java because H2 and PostgreSQL share no function for "the Monday of a
  * date": the days between the first and last rating are mapped to their Monday in a work table, computed by
  * {@link Place#weekOf}, the same code the ingest uses, and the ratings are summed through it in one statement.
  */
-public class V15__rating_rollup_weekly extends BaseJavaMigration {
-    private static final String BACKFILL = """
-            INSERT INTO rating_rollup
-            SELECT dimension, 'W', week_start, agency_code, dim_key,
+public class V15__rating_rollup_weeks_and_days extends BaseJavaMigration {
+    private static final String SUMS = """
                    SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END),
@@ -30,11 +29,17 @@ public class V15__rating_rollup_weekly extends BaseJavaMigration {
                    SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,OFFICER,%' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,RESULT,%' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,FEEDBACK,%' THEN 1 ELSE 0 END)
+            """;
+    private static final String DIM_KEY = """
+            CASE d.dimension WHEN 'COUNTER' THEN COALESCE(r.counter_code, '')
+                 WHEN 'OFFICER' THEN COALESCE(r.officer_id, '') WHEN 'PROCEDURE' THEN COALESCE(r.procedure_code, '')
+                 ELSE r.terminal_id END AS dim_key,
+            """;
+    private static final String WEEKS = "INSERT INTO rating_rollup SELECT dimension, 'W', week_start, agency_code, dim_key, "
+            + SUMS + """
             FROM (
                 SELECT d.dimension, w.week_start, r.agency_code,
-                       CASE d.dimension WHEN 'COUNTER' THEN COALESCE(r.counter_code, '')
-                            WHEN 'OFFICER' THEN COALESCE(r.officer_id, '') WHEN 'PROCEDURE' THEN COALESCE(r.procedure_code, '')
-                            ELSE r.terminal_id END AS dim_key,
+                """ + DIM_KEY + """
                        r.counted, r.rating_class, r.reasons
                 FROM rating r
                 JOIN rollup_week_of w ON w.local_date = r.local_date
@@ -42,13 +47,23 @@ public class V15__rating_rollup_weekly extends BaseJavaMigration {
                             UNION ALL SELECT 'TERMINAL') d
             ) x
             GROUP BY dimension, week_start, agency_code, dim_key""";
+    private static final String DAYS = "INSERT INTO rating_rollup SELECT dimension, 'D', local_date, agency_code, dim_key, "
+            + SUMS + """
+            FROM (
+                SELECT d.dimension, r.local_date, r.agency_code,
+                """ + DIM_KEY + """
+                       r.counted, r.rating_class, r.reasons
+                FROM rating r
+                CROSS JOIN (SELECT 'COUNTER' AS dimension UNION ALL SELECT 'OFFICER' UNION ALL SELECT 'TERMINAL') d
+            ) x
+            GROUP BY dimension, local_date, agency_code, dim_key""";
 
     @Override
     public void migrate(Context context) throws Exception {
         backfill(context.getConnection());
     }
 
-    /** Adds the weekly rows of every rating on {@code c} (which has none yet), in the caller's transaction. */
+    /** Adds the weekly and daily rows of every rating on {@code c} (which has none yet), in the caller's transaction. */
     public static void backfill(Connection c) throws Exception {
         LocalDate first;
         LocalDate last;
@@ -71,8 +86,9 @@ public class V15__rating_rollup_weekly extends BaseJavaMigration {
                 }
                 insert.executeBatch();
             }
-            st.executeUpdate(BACKFILL);
+            st.executeUpdate(WEEKS);
             st.executeUpdate("DROP TABLE rollup_week_of");
+            st.executeUpdate(DAYS);
             // millions of rows added at once: the planner's figures of the table are stale until the next automatic
             // analysis (measured on PostgreSQL at 9 million ratings: a month's agency rows read by a full scan, 487 ms
             // instead of a few through the primary key)
