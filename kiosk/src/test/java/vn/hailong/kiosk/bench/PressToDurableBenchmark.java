@@ -47,6 +47,9 @@ class PressToDurableBenchmark {
             try {
                 panelSide.open();
                 AckReader acks = new AckReader(panelSide);
+                // the kiosk flushes the line when it opens its port (a frame written before that is gone), then
+                // asks the panel who it is
+                acks.awaitLine("$HLID?");
                 for (int i = 0; i < WARM_UP + PRESSES; i++) {
                     int devseq = i % 65536;
                     long start = System.nanoTime();
@@ -108,7 +111,10 @@ class PressToDurableBenchmark {
         }
 
         void awaitAck(int devseq) {
-            String wanted = "$HLACK," + devseq + "*";
+            awaitLine("$HLACK," + devseq + "*");
+        }
+
+        void awaitLine(String wanted) {
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (System.nanoTime() < deadline) {
                 int n = link.read(buffer, 100);
@@ -128,7 +134,7 @@ class PressToDurableBenchmark {
                     }
                 }
             }
-            throw new IllegalStateException("no acknowledgement of devseq " + devseq + " within 5 s");
+            throw new IllegalStateException("no line starting " + wanted + " within 5 s");
         }
     }
 }
