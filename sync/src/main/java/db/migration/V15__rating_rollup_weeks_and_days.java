@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import vn.hailong.sync.rollup.Place;
@@ -37,30 +38,19 @@ public class V15__rating_rollup_weeks_and_days extends BaseJavaMigration {
                  WHEN 'OFFICER' THEN COALESCE(r.officer_id, '') WHEN 'PROCEDURE' THEN COALESCE(r.procedure_code, '')
                  ELSE r.terminal_id END AS dim_key,
             """;
-    private static final String WEEKS = "INSERT INTO rating_rollup SELECT dimension, 'W', week_start, agency_code, dim_key, "
-            + SUMS + """
-            FROM (
-                SELECT d.dimension, w.week_start, r.agency_code,
-                """ + DIM_KEY + """
-                       r.counted, r.rating_class, r.reasons
-                FROM rating r
-                JOIN rollup_week_of w ON w.local_date = r.local_date
-                CROSS JOIN (SELECT 'COUNTER' AS dimension UNION ALL SELECT 'OFFICER' UNION ALL SELECT 'PROCEDURE'
-                            UNION ALL SELECT 'TERMINAL') d
-            ) x
-            GROUP BY dimension, week_start, agency_code, dim_key
-            ORDER BY dimension, week_start, agency_code, dim_key""";
-    private static final String DAYS = "INSERT INTO rating_rollup SELECT dimension, 'D', local_date, agency_code, dim_key, "
-            + SUMS + """
-            FROM (
-                SELECT d.dimension, r.local_date, r.agency_code,
-                """ + DIM_KEY + """
-                       r.counted, r.rating_class, r.reasons
-                FROM rating r
-                CROSS JOIN (SELECT 'COUNTER' AS dimension UNION ALL SELECT 'OFFICER' UNION ALL SELECT 'TERMINAL') d
-            ) x
-            GROUP BY dimension, local_date, agency_code, dim_key
-            ORDER BY dimension, local_date, agency_code, dim_key""";
+    private static final String WEEKS = insert("'W'", "w.week_start", "JOIN rollup_week_of w ON w.local_date = r.local_date",
+            List.of("COUNTER", "OFFICER", "PROCEDURE", "TERMINAL"));
+    private static final String DAYS = insert("'D'", "r.local_date", "", List.of("COUNTER", "OFFICER", "TERMINAL"));
+
+    /** Rows of one period kind in these dimensions, summed from the ratings and inserted in key order. */
+    private static String insert(String kind, String period, String join, List<String> dimensions) {
+        String dims = String.join(" UNION ALL ", dimensions.stream().map(d -> "SELECT '" + d + "' AS dimension").toList());
+        return "INSERT INTO rating_rollup SELECT dimension, " + kind + ", period_start, agency_code, dim_key, " + SUMS
+                + " FROM (SELECT d.dimension, " + period + " AS period_start, r.agency_code, " + DIM_KEY
+                + " r.counted, r.rating_class, r.reasons FROM rating r " + join + " CROSS JOIN (" + dims + ") d) x"
+                + " GROUP BY dimension, period_start, agency_code, dim_key"
+                + " ORDER BY dimension, period_start, agency_code, dim_key";
+    }
 
     @Override
     public void migrate(Context context) throws Exception {
