@@ -21,12 +21,12 @@ public final class RollupBackfill {
     private RollupBackfill() {
     }
 
-    /** V8's statement: the rating roll-ups, but for the weekly rows of V15 ({@link #ratings}). */
+    /** V8's statement: the rating roll-ups, but for the weekly and daily rows of V15 ({@link #ratings}). */
     public static String sql() throws IOException {
         return statements("V8__rating_rollup.sql", "INSERT INTO rating_rollup").get(0);
     }
 
-    /** Every rating roll-up row (V8's statement, then V15's weekly rows), uncommitted. */
+    /** Every rating roll-up row (V8's statement, then V15's weekly and daily rows), uncommitted. */
     public static void ratings(Connection c) throws Exception {
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql());
