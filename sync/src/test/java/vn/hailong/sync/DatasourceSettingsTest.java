@@ -13,11 +13,16 @@ import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The server's H2 page cache is a quarter of the heap (H2's own default is 16 MB whatever the heap). */
+/**
+ * What the server sets on its datasource, on each engine: the H2 page cache is a quarter of the heap (H2's own
+ * default is 16 MB whatever the heap); PostgreSQL sessions run without JIT and parallel workers (PERFORMANCE.md:
+ * both cost the dashboard's reports more than they saved) and plan each statement with the tables as they are.
+ */
 @MicronautTest(environments = "synctest", transactional = false)
-class H2PageCacheTest {
+class DatasourceSettingsTest {
     @Inject
     ConnectionOperations<Connection> connections;
     @Inject
@@ -46,6 +51,28 @@ class H2PageCacheTest {
             }
         });
         assertEquals(H2PageCache.cacheKb(Runtime.getRuntime().maxMemory()) / 1024, megabytes, "info.CACHE_MAX_SIZE is in MB");
+    }
+
+    @Test
+    void postgreSqlSessionsHaveNoJitNorParallelWorkersAndH2GetsNoDriverProperties() {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            for (String property : List.of("options", "prepareThreshold", "reWriteBatchedInserts")) {
+                assertFalse(datasource.getDataSourceProperties().containsKey(property), property);
+            }
+            return;
+        }
+        assertEquals(List.of("off", "0"), connections.executeRead(status -> List.of(
+                show(status.getConnection(), "jit"), show(status.getConnection(), "max_parallel_workers_per_gather"))));
+        assertEquals("0", datasource.getDataSourceProperties().get("prepareThreshold"));
+    }
+
+    private static String show(Connection c, String setting) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
