@@ -9,6 +9,7 @@ import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import vn.hailong.sync.rollup.Place;
+import vn.hailong.sync.rollup.RatingRollup;
 
 /**
  * Weekly satisfaction roll-up rows ('W', period_start the Monday) per counter, officer, procedure and terminal, and
@@ -19,20 +20,10 @@ import vn.hailong.sync.rollup.Place;
  * day do (in hash order, a few days' officer rows at 9 million ratings lay on 27,000 pages: 718 ms to read them).
  * The weeks are in Java because H2 and PostgreSQL share no function for "the Monday of a
  * date": the days between the first and last rating are mapped to their Monday in a work table, computed by
- * {@link Place#weekOf}, the same code the ingest uses, and the ratings are summed through it in one statement.
+ * {@link Place#weekOf}, the same code the ingest uses, and the ratings are summed through it in one statement, by
+ * the sums the satisfaction report itself reads from the ratings ({@link RatingRollup#SUMS_OF_RATINGS}).
  */
 public class V15__rating_rollup_weeks_and_days extends BaseJavaMigration {
-    private static final String SUMS = """
-                   SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN counted THEN 0 ELSE 1 END),
-                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,ACCESS,%' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,PROCEDURE,%' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,OFFICER,%' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,RESULT,%' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,FEEDBACK,%' THEN 1 ELSE 0 END)
-            """;
     private static final String DIM_KEY = """
             CASE d.dimension WHEN 'COUNTER' THEN COALESCE(r.counter_code, '')
                  WHEN 'OFFICER' THEN COALESCE(r.officer_id, '') WHEN 'PROCEDURE' THEN COALESCE(r.procedure_code, '')
@@ -45,7 +36,8 @@ public class V15__rating_rollup_weeks_and_days extends BaseJavaMigration {
     /** Rows of one period kind in these dimensions, summed from the ratings and inserted in key order. */
     private static String insert(String kind, String period, String join, List<String> dimensions) {
         String dims = String.join(" UNION ALL ", dimensions.stream().map(d -> "SELECT '" + d + "' AS dimension").toList());
-        return "INSERT INTO rating_rollup SELECT dimension, " + kind + ", period_start, agency_code, dim_key, " + SUMS
+        return "INSERT INTO rating_rollup SELECT dimension, " + kind + ", period_start, agency_code, dim_key, "
+                + RatingRollup.SUMS_OF_RATINGS
                 + " FROM (SELECT d.dimension, " + period + " AS period_start, r.agency_code, " + DIM_KEY
                 + " r.counted, r.rating_class, r.reasons FROM rating r " + join + " CROSS JOIN (" + dims + ") d) x"
                 + " GROUP BY dimension, period_start, agency_code, dim_key"

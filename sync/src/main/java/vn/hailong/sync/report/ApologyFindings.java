@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,6 @@ public class ApologyFindings {
     /** What one refresh did, and how many dossiers it left unjudged (an open step keeps a dossier unsettled). */
     public record Refreshed(int judged, int judgedAgain, int unsettled) {
     }
-
-    private static final int CHUNK = 500;
 
     private final ApologyReport report;
     private final RulesStore rules;
@@ -62,9 +59,9 @@ public class ApologyFindings {
 
     /** Replaces the stored findings of these dossiers with {@code judged}'s, in the caller's transaction. */
     public void replace(List<String> codes, Judged judged) {
-        for (int from = 0; from < codes.size(); from += CHUNK) {
-            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
-            jdbc.prepareStatement("DELETE FROM apology_finding WHERE code IN (" + placeholders(chunk.size()) + ")", ps -> {
+        for (int from = 0; from < codes.size(); from += ApologyReport.CHUNK) {
+            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + ApologyReport.CHUNK));
+            jdbc.prepareStatement("DELETE FROM apology_finding WHERE " + ApologyReport.codeIn(chunk.size()), ps -> {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
@@ -95,12 +92,12 @@ public class ApologyFindings {
                     }
                     return list;
                 }));
-        for (int from = 0; from < stale.size(); from += CHUNK) {
+        for (int from = 0; from < stale.size(); from += ApologyReport.CHUNK) {
             Map<String, String> was = new LinkedHashMap<>();
-            stale.subList(from, Math.min(stale.size(), from + CHUNK)).forEach(s -> was.put(s[0], s[1]));
+            stale.subList(from, Math.min(stale.size(), from + ApologyReport.CHUNK)).forEach(s -> was.put(s[0], s[1]));
             judgedAgain += transactions.executeWrite(status -> {
                 int updated = 0;
-                for (ApologyReport.Row row : report.rows(inCodes(was.size()), new ArrayList<>(was.keySet()))) {
+                for (ApologyReport.Row row : report.rows(ApologyReport.codeIn(was.size()), new ArrayList<>(was.keySet()))) {
                     if (!report.settled(row)) {
                         continue;
                     }
@@ -129,11 +126,11 @@ public class ApologyFindings {
                     return codes;
                 }));
         int judged = 0;
-        for (int from = 0; from < unjudged.size(); from += CHUNK) {
-            List<String> chunk = new ArrayList<>(unjudged.subList(from, Math.min(unjudged.size(), from + CHUNK)));
+        for (int from = 0; from < unjudged.size(); from += ApologyReport.CHUNK) {
+            List<String> chunk = new ArrayList<>(unjudged.subList(from, Math.min(unjudged.size(), from + ApologyReport.CHUNK)));
             judged += transactions.executeWrite(status -> {
                 List<ApologyReport.Finding> claimed = new ArrayList<>();
-                for (ApologyReport.Row row : report.rows(inCodes(chunk.size()), new ArrayList<>(chunk))) {
+                for (ApologyReport.Row row : report.rows(ApologyReport.codeIn(chunk.size()), new ArrayList<>(chunk))) {
                     if (!report.settled(row)) {
                         continue;
                     }
@@ -181,13 +178,5 @@ public class ApologyFindings {
         ps.setString(8, f.responsibleAgency());
         ps.setString(9, String.join(" ", f.flags()));
         ps.setString(10, basis);
-    }
-
-    private static String inCodes(int n) {
-        return "code IN (" + placeholders(n) + ")";
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }

@@ -34,6 +34,9 @@ public class ApologyReport {
     public static final List<String> FLAGS = List.of("COMPLIANT", "EXEMPT", "MISSING_APOLOGY", "LATE_APOLOGY",
             "REPEATED_APOLOGY", "INCOMPLETE_APOLOGY", "MISSED_NEW_DATE", "WRONG_AGENCY");
 
+    /** Dossier codes per {@code code IN (...)} statement. */
+    static final int CHUNK = 500;
+
     private final JdbcOperations jdbc;
     private final AgencySubtree subtree;
     private final JsonMapper json;
@@ -107,10 +110,9 @@ public class ApologyReport {
         findings.addAll(judge("late_or_open = TRUE AND apology_judged = FALSE AND due_date BETWEEN ? AND ?" + agencies,
                 List.of(query.from(), query.to()), asOf, rules, calendar));
         // judged under other rules or another calendar: judged again now (ApologyFindingsRefresher stores it later)
-        for (int from = 0; from < stale.size(); from += 500) {
-            List<String> chunk = stale.subList(from, Math.min(stale.size(), from + 500));
-            findings.addAll(judge("code IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
-                    new ArrayList<>(chunk), asOf, rules, calendar));
+        for (int from = 0; from < stale.size(); from += CHUNK) {
+            List<String> chunk = stale.subList(from, Math.min(stale.size(), from + CHUNK));
+            findings.addAll(judge(codeIn(chunk.size()), new ArrayList<>(chunk), asOf, rules, calendar));
         }
         findings.sort(Comparator.comparing(Finding::dueDate).thenComparing(Finding::code));
         return findings;
@@ -135,6 +137,11 @@ public class ApologyReport {
             judge(row, asOf, rules, calendar).ifPresent(findings::add);
         }
         return findings;
+    }
+
+    /** {@code code IN (?, ?, ...)} for {@code n} codes. */
+    static String codeIn(int n) {
+        return "code IN (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
     }
 
     /** The dossier rows a WHERE clause selects. */

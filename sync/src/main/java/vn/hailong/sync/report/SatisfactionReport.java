@@ -64,21 +64,12 @@ public class SatisfactionReport {
                 + "SUM(reasons_officer), SUM(reasons_result), SUM(reasons_feedback) FROM rating_rollup WHERE "
                 + selection.where() + (keyColumns == null ? "" : " GROUP BY " + keyColumns);
         String ratingKey = selection.ratingKeyColumns;
-        StringBuilder fromRatings = new StringBuilder("SELECT ").append(ratingKey == null ? "" : ratingKey + ", ")
-                .append("SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), ")
-                .append("SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), ")
-                .append("SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), ")
-                .append("SUM(CASE WHEN counted THEN 0 ELSE 1 END)");
-        for (SipasElement e : SipasElement.values()) {
-            fromRatings.append(", SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,")
-                    .append(e.name()).append(",%' THEN 1 ELSE 0 END)");
-        }
-        fromRatings.append(" FROM rating WHERE ").append(selection.ratingsWhere())
-                .append(ratingKey == null ? "" : " GROUP BY " + ratingKey);
+        String fromRatings = "SELECT " + (ratingKey == null ? "" : ratingKey + ", ") + RatingRollup.SUMS_OF_RATINGS
+                + " FROM rating WHERE " + selection.ratingsWhere() + (ratingKey == null ? "" : " GROUP BY " + ratingKey);
         int width = selection.width();
         for (RollupSelection.Span span : selection.spans) {
             boolean ratings = selection.fromRows(span);
-            jdbc.prepareStatement(ratings ? fromRatings.toString() : fromRollup, ps -> {
+            jdbc.prepareStatement(ratings ? fromRatings : fromRollup, ps -> {
                 if (ratings) {
                     selection.bindRatings(ps, span);
                 } else {

@@ -26,6 +26,12 @@ public class RatingRollup {
     private static final List<String> SUMS = List.of("satisfied", "neutral", "dissatisfied", "re_ratings",
             "reasons_access", "reasons_procedure", "reasons_officer", "reasons_result", "reasons_feedback");
 
+    /**
+     * A roll-up row's sums, in column order, computed from rows of the rating table: what a report reads from the
+     * ratings where no roll-up row serves, and what V15 fills roll-up rows with.
+     */
+    public static final String SUMS_OF_RATINGS = sumsOfRatings();
+
     private final JdbcOperations jdbc;
     private final String upsert;
 
@@ -82,6 +88,18 @@ public class RatingRollup {
                 sum[i] += v[i];
             }
         }
+    }
+
+    private static String sumsOfRatings() {
+        StringBuilder sums = new StringBuilder("SUM(CASE WHEN counted AND rating_class = 'SATISFIED' THEN 1 ELSE 0 END), ")
+                .append("SUM(CASE WHEN counted AND rating_class = 'NEUTRAL' THEN 1 ELSE 0 END), ")
+                .append("SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' THEN 1 ELSE 0 END), ")
+                .append("SUM(CASE WHEN counted THEN 0 ELSE 1 END)");
+        for (SipasElement e : SipasElement.values()) {
+            sums.append(", SUM(CASE WHEN counted AND rating_class = 'DISSATISFIED' AND ',' || reasons || ',' LIKE '%,")
+                    .append(e.name()).append(",%' THEN 1 ELSE 0 END)");
+        }
+        return sums.toString();
     }
 
     private static boolean allZero(long[] values) {
