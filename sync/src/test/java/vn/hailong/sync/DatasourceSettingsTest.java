@@ -2,6 +2,7 @@ package vn.hailong.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
@@ -50,7 +51,45 @@ class DatasourceSettingsTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertEquals(H2PageCache.cacheKb(Runtime.getRuntime().maxMemory()) / 1024, megabytes, "info.CACHE_MAX_SIZE is in MB");
+        assertEquals(H2Settings.cacheKb(Runtime.getRuntime().maxMemory()) / 1024, megabytes, "info.CACHE_MAX_SIZE is in MB");
+    }
+
+    /**
+     * A row another transaction holds is waited for past H2's default 2 s: on this VM a terminal's batch waited
+     * longer than that behind another's, and failed (H2Settings).
+     */
+    @Test
+    void h2SessionsWaitLongerThanH2sDefaultForALockedRow() throws Exception {
+        if (!url.startsWith("jdbc:h2:")) {
+            assertFalse(datasource.getUrl().toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT"), datasource.getUrl());
+            return;
+        }
+        String lockRow = "UPDATE rollup_lock SET name = name WHERE name = 'dossier'";
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Connection holder = java.sql.DriverManager.getConnection(datasource.getUrl(), datasource.getUsername(),
+                datasource.getPassword());
+             Connection waiter = java.sql.DriverManager.getConnection(datasource.getUrl(), datasource.getUsername(),
+                     datasource.getPassword())) {
+            holder.setAutoCommit(false);
+            waiter.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                assertEquals(1, s.executeUpdate(lockRow));
+            }
+            java.util.concurrent.Future<Integer> waiting = other.submit(() -> {
+                try (Statement s = waiter.createStatement()) {
+                    int n = s.executeUpdate(lockRow);
+                    waiter.commit();
+                    return n;
+                }
+            });
+            // still waiting after 2.5 s (with H2's own 2 s it has failed by then), then it gets the row
+            assertThrows(java.util.concurrent.TimeoutException.class,
+                    () -> waiting.get(2_500, java.util.concurrent.TimeUnit.MILLISECONDS));
+            holder.commit();
+            assertEquals(1, waiting.get(H2Settings.LOCK_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS));
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
@@ -77,7 +116,7 @@ class DatasourceSettingsTest {
 
     @Test
     void smallHeapsKeepH2sOwnSixteenMegabytes() {
-        assertEquals(16 * 1024, H2PageCache.cacheKb(32L << 20));
-        assertEquals(256 * 1024, H2PageCache.cacheKb(1L << 30));
+        assertEquals(16 * 1024, H2Settings.cacheKb(32L << 20));
+        assertEquals(256 * 1024, H2Settings.cacheKb(1L << 30));
     }
 }
