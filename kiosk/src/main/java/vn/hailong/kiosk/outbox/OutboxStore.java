@@ -1,8 +1,13 @@
 package vn.hailong.kiosk.outbox;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -11,15 +16,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hailong.kiosk.session.RatingSessions;
 
 /**
  * The kiosk's outbox (hàng đợi gửi): every recorded event, in seq order, with the exact JSON it is sent as.
  * A row is PENDING until the server answers for it, then SENT or REJECTED (final, kept, never resent).
+ * A new event is committed to H2 (in the file at once: {@code WRITE_DELAY=0}, so a killed process keeps it) and
+ * written to the {@link PressJournal} (forced to the disk, so a power cut keeps it); at start the journal's
+ * events H2 lost are stored again.
  */
 @Singleton
 public class OutboxStore {
@@ -32,11 +42,90 @@ public class OutboxStore {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final DataSource pool;
+    private final RatingSessions sessions;
+    private final String journalFile;
+    /** Held from an event's commit to its journal record, and while the journal is reset (see makeDurable). */
+    private final ReentrantLock appendLock = new ReentrantLock();
+    /** Null when there is none (the installer's check, or it could not be opened): each event then forces H2. */
+    private PressJournal journal;
 
-    public OutboxStore(JdbcOperations jdbc, TransactionOperations<Connection> tx, DataSource pool) {
+    public OutboxStore(JdbcOperations jdbc, TransactionOperations<Connection> tx, DataSource pool, RatingSessions sessions,
+                       @Property(name = "hailong.outbox.journal-file", defaultValue = "") String journalFile) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.pool = pool;
+        this.sessions = sessions;
+        this.journalFile = journalFile;
+    }
+
+    /**
+     * Opens the journal and stores again the events it holds that H2's file lost (a power cut after the press was
+     * confirmed), with the dossier sessions they closed; then H2's file is forced and the journal starts afresh.
+     */
+    @PostConstruct
+    void recoverFromJournal() {
+        if (journalFile.isBlank()) {
+            return;
+        }
+        try {
+            journal = PressJournal.open(Path.of(journalFile), PressJournal.DEFAULT_CAPACITY);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("the outbox journal {} cannot be opened ({}): each event forces the database file instead",
+                    journalFile, e.toString());
+            return;
+        }
+        List<PressJournal.Entry> entries = journal.entries();
+        int restored = entries.isEmpty() ? 0 : tx.executeWrite(status -> {
+            long covered = jdbc.prepareStatement("SELECT covered_seq FROM seq_counter WHERE id = 1", ps -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            int n = 0;
+            for (PressJournal.Entry e : entries) {
+                String stored = storedEventId(e.seq());
+                if (stored != null || e.seq() <= covered) {
+                    if (stored != null && !stored.equals(e.eventId())) {
+                        LOG.error("journal holds event {} as seq {}, the outbox holds {} there: the outbox's is kept",
+                                e.eventId(), e.seq(), stored);
+                    }
+                    continue;
+                }
+                insert(e);
+                if (e.closesSession() != null) {
+                    sessions.closeInTransaction(e.closesSession());
+                }
+                jdbc.prepareStatement("UPDATE seq_counter SET last_seq = ? WHERE id = 1 AND last_seq < ?", ps -> {
+                    ps.setLong(1, e.seq());
+                    ps.setLong(2, e.seq());
+                    return ps.executeUpdate();
+                });
+                n++;
+            }
+            return n;
+        });
+        if (restored > 0) {
+            LOG.warn("{} of the {} events in the outbox journal were missing from the database (a power cut?) and "
+                    + "are stored again", restored, entries.size());
+        }
+        forceAndForget();
+    }
+
+    @PreDestroy
+    void closeJournal() throws IOException {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    private String storedEventId(long seq) {
+        return jdbc.prepareStatement("SELECT event_id FROM outbox WHERE seq = ?", ps -> {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
     }
 
     /**
@@ -78,64 +167,112 @@ public class OutboxStore {
 
     /**
      * An event to store: its id and type, its JSON made from the seq it gets, when, the panel press it came
-     * from (or null), and whether it is held back from sending until {@link #release} (a dissatisfied rating
-     * waiting for its reasons).
+     * from (or null), whether it is held back from sending until {@link #release} (a dissatisfied rating
+     * waiting for its reasons), and the dossier session it answers, closed in the same transaction (or null).
      */
     public record Draft(String eventId, String type, LongFunction<String> bodyForSeq, Instant at, PanelPress press,
-                        boolean held) {
+                        boolean held, String closesSession) {
     }
 
     public long appendDurably(String eventId, String type, LongFunction<String> bodyForSeq, Instant now) {
-        return appendDurably(new Draft(eventId, type, bodyForSeq, now, null, false), () -> { });
+        return appendDurably(new Draft(eventId, type, bodyForSeq, now, null, false, null));
     }
 
     /**
-     * Stores one event with the next seq, and runs {@code sameTransaction} in the same transaction (closing the
-     * dossier session the rating answers), then forces the database file to the disk: when this returns the
-     * event survives a process kill and a power cut.
+     * Stores one event with the next seq, closing the dossier session it answers in the same transaction, and
+     * makes it durable: when this returns the event survives a process kill and a power cut.
      *
      * @return the seq given to the event
      */
-    public long appendDurably(Draft draft, Runnable sameTransaction) {
+    public long appendDurably(Draft draft) {
+        appendLock.lock();
         try {
-            return appendAndForce(draft, sameTransaction);
+            PressJournal.Entry entry = tx.executeWrite(status -> {
+                jdbc.prepareStatement("UPDATE seq_counter SET last_seq = last_seq + 1 WHERE id = 1", ps -> ps.executeUpdate());
+                long next = jdbc.prepareStatement("SELECT last_seq FROM seq_counter WHERE id = 1", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+                PressJournal.Entry e = new PressJournal.Entry(next, draft.eventId(), draft.type(),
+                        draft.bodyForSeq().apply(next), draft.held() ? HELD : PENDING, draft.at(),
+                        draft.press() == null ? null : draft.press().deviceSeq(),
+                        draft.press() == null ? null : draft.press().readAt(), draft.closesSession());
+                insert(e);
+                if (draft.closesSession() != null) {
+                    sessions.closeInTransaction(draft.closesSession());
+                }
+                return e;
+            });
+            makeDurable(entry);
+            return entry.seq();
         } catch (RuntimeException e) {
             reopenAfterFailure(e);
             throw e;
+        } finally {
+            appendLock.unlock();
         }
     }
 
-    private long appendAndForce(Draft draft, Runnable sameTransaction) {
-        long seq = tx.executeWrite(status -> {
-            jdbc.prepareStatement("UPDATE seq_counter SET last_seq = last_seq + 1 WHERE id = 1", ps -> ps.executeUpdate());
-            long next = jdbc.prepareStatement("SELECT last_seq FROM seq_counter WHERE id = 1", ps -> {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            jdbc.prepareStatement("INSERT INTO outbox (seq, event_id, event_type, body, status, created_at, device_seq, "
-                    + "panel_read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                ps.setLong(1, next);
-                ps.setString(2, draft.eventId());
-                ps.setString(3, draft.type());
-                ps.setString(4, draft.bodyForSeq().apply(next));
-                ps.setString(5, draft.held() ? HELD : PENDING);
-                ps.setObject(6, draft.at().atOffset(ZoneOffset.UTC));
-                if (draft.press() == null) {
-                    ps.setNull(7, java.sql.Types.INTEGER);
-                    ps.setNull(8, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    ps.setInt(7, draft.press().deviceSeq());
-                    ps.setObject(8, draft.press().readAt().atOffset(ZoneOffset.UTC));
-                }
-                return ps.executeUpdate();
-            });
-            sameTransaction.run();
-            return next;
+    private void insert(PressJournal.Entry e) {
+        jdbc.prepareStatement("INSERT INTO outbox (seq, event_id, event_type, body, status, created_at, device_seq, "
+                + "panel_read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setLong(1, e.seq());
+            ps.setString(2, e.eventId());
+            ps.setString(3, e.type());
+            ps.setString(4, e.body());
+            ps.setString(5, e.status());
+            ps.setObject(6, e.createdAt().atOffset(ZoneOffset.UTC));
+            if (e.deviceSeq() == null) {
+                ps.setNull(7, java.sql.Types.INTEGER);
+                ps.setNull(8, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setInt(7, e.deviceSeq());
+                ps.setObject(8, e.panelReadAt().atOffset(ZoneOffset.UTC));
+            }
+            return ps.executeUpdate();
         });
-        forceToDisk(seq);
-        return seq;
+    }
+
+    /**
+     * Puts a committed event on the disk: a journal record forced (a write to blocks that already exist), or, when
+     * the journal is full or missing, H2's file forced. Past half full the journal is emptied into H2's file
+     * (forced), once in some thousand events. The row is committed either way, so a failure here is logged, not
+     * turned into "not recorded" (which would invite a second, double-counted press).
+     */
+    private void makeDurable(PressJournal.Entry entry) {
+        try {
+            if (journal != null && journal.append(entry)) {
+                if (journal.halfFull()) {
+                    forceAndForget();
+                }
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("event seq {} is committed but its journal record failed ({}); forcing the database file instead",
+                    entry.seq(), e.toString());
+        }
+        forceAndForget();
+    }
+
+    /**
+     * Forces H2's file to the disk, then empties the journal, whose events the file now holds. The caller holds
+     * the append lock, or nobody appends yet: an event committed but not yet journaled would otherwise be
+     * forgotten by the reset while the forced file might have missed it.
+     */
+    private void forceAndForget() {
+        if (!forceToDisk()) {
+            return;
+        }
+        try {
+            if (journal != null) {
+                journal.reset();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("the outbox journal could not be emptied ({}); its events are stored again at the next start "
+                    + "only where the database lacks them", e.toString());
+        }
     }
 
     /**
@@ -151,7 +288,9 @@ public class OutboxStore {
                     ps.setLong(2, seq);
                     return ps.executeUpdate();
                 }));
-        forceToDisk(seq);
+        if (!forceToDisk()) {
+            LOG.error("rating seq {} was released but forcing it to the disk failed", seq);
+        }
         return updated == 1;
     }
 
@@ -161,14 +300,14 @@ public class OutboxStore {
                 "UPDATE outbox SET status = 'PENDING' WHERE status = 'HELD'", ps -> ps.executeUpdate()));
     }
 
-    // WRITE_DELAY=0 put the commit in the file; CHECKPOINT SYNC makes the OS put the file on the disk.
-    // The row is committed either way, so a failure here is logged, not turned into "not recorded"
-    // (which would invite a second, double-counted press).
-    private void forceToDisk(long seq) {
+    /** WRITE_DELAY=0 put every commit in the file; CHECKPOINT SYNC makes the OS put the file on the disk. */
+    private boolean forceToDisk() {
         try {
             tx.executeWrite(status -> jdbc.prepareStatement("CHECKPOINT SYNC", ps -> ps.execute()));
+            return true;
         } catch (RuntimeException e) {
-            LOG.error("event seq {} is committed but forcing it to the disk failed; a power cut now could lose it", seq, e);
+            LOG.error("forcing the outbox database to the disk failed; a power cut now could lose what it holds", e);
+            return false;
         }
     }
 

@@ -129,8 +129,8 @@ public class RatingRecorder implements PressHandler {
                 : new OutboxStore.PanelPress(press.deviceSeq(), press.readAt());
         long seq;
         try {
-            seq = outbox.appendDurably(new OutboxStore.Draft(eventId, "rating", s -> body(event, s), now, panelPress, hold),
-                    () -> session.ifPresent(s -> sessions.closeInTransaction(s.sessionId())));
+            seq = outbox.appendDurably(new OutboxStore.Draft(eventId, "rating", s -> body(event, s), now, panelPress, hold,
+                    session.map(RatingSession::sessionId).orElse(null)));
         } catch (RuntimeException e) {
             LOG.error("press of button {} could NOT be stored; the citizen was told to try again", value, e);
             storageFailure = rootMessage(e);
