@@ -24,7 +24,7 @@ import vn.hailong.sync.BenchmarkReport;
 
 /**
  * Press to durable: 10,000 presses through a real pseudo-terminal into the kiosk (the serial driver, the
- * recorder, the H2 outbox with its CHECKPOINT SYNC), timed from the frame written on the panel's side to the
+ * recorder, the H2 outbox and its journal record forced to the disk), timed from the frame written on the panel's side to the
  * acknowledgement read back there (the kiosk acknowledges only a stored press). Reference: the disk's own
  * fsync latency, a loop of FileChannel.force on a file in the same directory.
  */

@@ -72,7 +72,7 @@ class ApologyAtScaleBenchmark {
                 }
                 ps.executeBatch();
             }
-            ProvinceFixture.dossiers(c, new Random(11), DOSSIERS);
+            ProvinceFixture.dossiersWithoutIndexes(c, new Random(11), DOSSIERS);
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE");
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM dossier WHERE due_date BETWEEN DATE '2025-01-01' "
