@@ -34,6 +34,13 @@ import vn.hailong.sync.terminal.Terminal;
 public class BatchIngest {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIngest.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Another transaction went first: a deadlock (PostgreSQL) or a serialization failure. Run again. */
+    private static final java.util.Set<String> LOST_TO_ANOTHER = java.util.Set.of("40P01", "40001");
+    /**
+     * A row held by another transaction past the lock timeout (H2: 10 s, H2Settings; PostgreSQL: lock_timeout
+     * where an operator sets one): the database is busy, so 503 with Retry-After, as when no connection is free.
+     */
+    private static final java.util.Set<String> LOCK_TIMEOUT = java.util.Set.of("HYT00", "55P03");
     private static final int ATTEMPTS = 5;
 
     private final JsonMapper json;
@@ -149,17 +156,25 @@ public class BatchIngest {
 
     /**
      * A unique violation means another writer stored one of these ids, or a counted rating of one of these
-     * dossiers, meanwhile: judge again.
+     * dossiers, meanwhile: judge again; so for a deadlock. A lock waited for in vain answers 503: nothing was
+     * stored (the transaction rolled back) and the terminal sends the batch again.
      */
     private EventStore.Applied applyRetryingRaces(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.apply(terminalId, judged, now, skew);
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isUniqueViolation(e)) {
+                java.util.Set<String> states = sqlStates(e);
+                if (states.stream().anyMatch(LOCK_TIMEOUT::contains)) {
+                    LOG.warn("batch of {} waited too long for a row another transaction holds ({}): answering 503",
+                            terminalId, states);
+                    throw Problems.busy("the database is busy with other terminals' batches; send this batch again later");
+                }
+                boolean race = states.contains(UNIQUE_VIOLATION) || states.stream().anyMatch(LOST_TO_ANOTHER::contains);
+                if (attempt >= ATTEMPTS || !race) {
                     throw e;
                 }
-                LOG.info("batch of {} raced another writer (attempt {}), applying again", terminalId, attempt);
+                LOG.info("batch of {} raced another writer ({}, attempt {}), applying again", terminalId, states, attempt);
             }
         }
     }
@@ -182,13 +197,17 @@ public class BatchIngest {
         return false;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** The SQLStates of the SQLExceptions among the causes (a JDBC batch's failure holds its entry's as next). */
+    private static java.util.Set<String> sqlStates(Throwable e) {
+        java.util.Set<String> states = new java.util.HashSet<>();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if (sql.getSQLState() != null) {
+                    states.add(sql.getSQLState());
+                }
             }
         }
-        return false;
+        return states;
     }
 
     private static String requiredText(JsonNode root, String field) {
