@@ -48,6 +48,11 @@ public class OutboxStore {
     private final ReentrantLock appendLock = new ReentrantLock();
     /** Null when there is none (the installer's check, or it could not be opened): each event then forces H2. */
     private PressJournal journal;
+    /**
+     * Whether the journal's events are in the database. Until they are, no event is appended: it would take the seq
+     * of a journaled event the database lost.
+     */
+    private boolean recovered;
 
     public OutboxStore(JdbcOperations jdbc, TransactionOperations<Connection> tx, DataSource pool, RatingSessions sessions,
                        @Property(name = "hailong.outbox.journal-file", defaultValue = "") String journalFile) {
@@ -58,20 +63,38 @@ public class OutboxStore {
         this.journalFile = journalFile;
     }
 
-    /**
-     * Opens the journal and stores again the events it holds that H2's file lost (a power cut after the press was
-     * confirmed), with the dossier sessions they closed; then H2's file is forced and the journal starts afresh.
-     */
+    /** Opens the journal, and stores its events the database lost (see {@link #recover}). */
     @PostConstruct
-    void recoverFromJournal() {
-        if (journalFile.isBlank()) {
+    void openJournal() {
+        if (!journalFile.isBlank()) {
+            try {
+                journal = PressJournal.open(Path.of(journalFile), PressJournal.DEFAULT_CAPACITY);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("the outbox journal {} cannot be opened ({}): each event forces the database file instead",
+                        journalFile, e.toString());
+            }
+        }
+        appendLock.lock();
+        try {
+            recover();
+        } catch (RuntimeException e) {
+            // the kiosk still starts (the officer sees why presses fail); the next press tries again first
+            LOG.error("the outbox journal's events could not be stored in the database yet: {}", e.toString());
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /**
+     * Stores again the journal's events that H2's file lost (a power cut after the press was confirmed), with the
+     * dossier sessions they closed; then H2's file is forced and the journal starts afresh. Under the append lock.
+     */
+    private void recover() {
+        if (recovered) {
             return;
         }
-        try {
-            journal = PressJournal.open(Path.of(journalFile), PressJournal.DEFAULT_CAPACITY);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("the outbox journal {} cannot be opened ({}): each event forces the database file instead",
-                    journalFile, e.toString());
+        if (journal == null) {
+            recovered = true;
             return;
         }
         List<PressJournal.Entry> entries = journal.entries();
@@ -109,6 +132,7 @@ public class OutboxStore {
             LOG.warn("{} of the {} events in the outbox journal were missing from the database (a power cut?) and "
                     + "are stored again", restored, entries.size());
         }
+        recovered = true;
         forceAndForget();
     }
 
@@ -187,6 +211,7 @@ public class OutboxStore {
     public long appendDurably(Draft draft) {
         appendLock.lock();
         try {
+            recover();
             PressJournal.Entry entry = tx.executeWrite(status -> {
                 jdbc.prepareStatement("UPDATE seq_counter SET last_seq = last_seq + 1 WHERE id = 1", ps -> ps.executeUpdate());
                 long next = jdbc.prepareStatement("SELECT last_seq FROM seq_counter WHERE id = 1", ps -> {

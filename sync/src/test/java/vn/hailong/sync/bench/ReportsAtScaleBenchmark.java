@@ -90,25 +90,10 @@ class ReportsAtScaleBenchmark {
         }
         List<String> reports = List.of("satisfaction", "sipas", "dossiers", "apology", "terminals");
         Random random = new Random(42);
-        List<List<Query>> queries = new ArrayList<>();
-        for (String report : reports) {
-            List<Query> mine = new ArrayList<>();
-            for (int q = 0; q < QUERIES; q++) {
-                mine.add(Query.random(random, report));
-            }
-            queries.add(mine);
-        }
+        List<List<Query>> queries = selections(reports, random, QUERIES);
         // other selections, run before the timed ones on both sides: what is timed is a server (and a JDBC
         // connection) in operation, not the JIT compiling the report code on its first requests
-        Random warmUpRandom = new Random(4242);
-        List<List<Query>> warmUp = new ArrayList<>();
-        for (String report : reports) {
-            List<Query> mine = new ArrayList<>();
-            for (int q = 0; q < WARM_UP; q++) {
-                mine.add(Query.random(warmUpRandom, report));
-            }
-            warmUp.add(mine);
-        }
+        List<List<Query>> warmUp = selections(reports, new Random(4242), WARM_UP);
         // the reference first, in this process: an embedded H2 file has one owner at a time
         long[][] plain = new long[reports.size()][QUERIES];
         long[] year2025;
@@ -176,6 +161,19 @@ class ReportsAtScaleBenchmark {
                         "< 1000 ms (issue 9)");
             }
         }
+    }
+
+    /** {@code count} random selections for each report, in the order of {@code reports}. */
+    private static List<List<Query>> selections(List<String> reports, Random random, int count) {
+        List<List<Query>> all = new ArrayList<>();
+        for (String report : reports) {
+            List<Query> mine = new ArrayList<>();
+            for (int q = 0; q < count; q++) {
+                mine.add(Query.random(random, report));
+            }
+            all.add(mine);
+        }
+        return all;
     }
 
     /**
