@@ -37,6 +37,33 @@ public final class Tmux {
         }
     }
 
+    /**
+     * Stops the program in the session's pane as systemd would (SIGTERM, then SIGKILL after 30 s) and closes the
+     * session. Closing the session alone sends SIGHUP, which a process started from a shell that ignores it (as a
+     * CI job's may) also ignores: the kiosk of KioskFootprintBenchmark kept running after the benchmark ended.
+     */
+    public static void stop(String session) {
+        try {
+            long pid = Long.parseLong(run("tmux", "display", "-p", "-t", session, "#{pane_pid}"));
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.destroy();
+                try {
+                    process.onExit().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    process.destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                }
+            });
+        } catch (IllegalStateException | IOException | NumberFormatException e) {
+            // no such session: nothing runs in it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill(session);
+    }
+
     public static void kill(String session) {
         try {
             run("tmux", "kill-session", "-t", session);

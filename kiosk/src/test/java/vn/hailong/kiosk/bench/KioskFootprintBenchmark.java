@@ -113,11 +113,7 @@ class KioskFootprintBenchmark {
                 BenchmarkReport.line("kiosk JVM options: " + options);
                 assertTrue(presses > 0);
             } finally {
-                try {
-                    Tmux.run("tmux", "kill-session", "-t", session);
-                } catch (IllegalStateException e) {
-                    // already gone
-                }
+                Tmux.stop(session);
             }
         }
     }
