@@ -41,15 +41,13 @@ final class PressJournal implements AutoCloseable {
                  Integer deviceSeq, Instant panelReadAt, String closesSession) {
     }
 
-    private final Path file;
     private final FileChannel channel;
     private final int capacity;
     private long generation;
     private long position;
     private final List<Entry> entries;
 
-    private PressJournal(Path file, FileChannel channel, int capacity, long generation, long position, List<Entry> entries) {
-        this.file = file;
+    private PressJournal(FileChannel channel, int capacity, long generation, long position, List<Entry> entries) {
         this.channel = channel;
         this.capacity = capacity;
         this.generation = generation;
@@ -80,7 +78,7 @@ final class PressJournal implements AutoCloseable {
             if (generation >= 0) {
                 position = read(channel, size, generation, entries);
             }
-            PressJournal journal = new PressJournal(file, channel, size, generation, position, entries);
+            PressJournal journal = new PressJournal(channel, size, generation, position, entries);
             if (generation < 0) {
                 // unreadable header: only a reset can have torn it, and a reset follows a forced H2 file
                 journal.reset();
@@ -135,10 +133,6 @@ final class PressJournal implements AutoCloseable {
         channel.force(false);
         position = HEADER;
         entries.clear();
-    }
-
-    Path file() {
-        return file;
     }
 
     @Override
