@@ -42,10 +42,12 @@ class PressToDurableBenchmark {
              ApplicationContext kiosk = KioskContexts.offline(dir.resolve("kiosk"), "hailong.panel.port", socat.host(),
                      "hailong.min-interval-seconds", 0, "hailong.panel.debounce-ms", 0);
              SerialConnection panelSide = new SerialConnection(socat.panel(), 9600)) {
+            // the panel's side first: opening a port flushes what the line holds, so opened after the kiosk's
+            // it could flush the kiosk's first question (seen: "no line starting $HLID?", 2 runs of 16)
+            panelSide.open();
             SerialPanel panel = kiosk.getBean(PanelConnector.class).start(kiosk.getBean(RatingRecorder.class))
                     .orElseThrow().driver();
             try {
-                panelSide.open();
                 AckReader acks = new AckReader(panelSide);
                 // the kiosk flushes the line when it opens its port (a frame written before that is gone), then
                 // asks the panel who it is

@@ -67,31 +67,38 @@ class DiskFullTest {
         }
     }
 
+    /** Presses until the full disk refuses five; returns how many were still stored before that. */
+    private static int pressUntilRefused(RatingRecorder recorder, Path filler) throws IOException {
+        int confirmedWhileFull = 0;
+        int refused = 0;
+        fill(filler);
+        // H2 first reuses free space inside its file; once that is gone, presses must be refused, not lost
+        for (int i = 0; i < 5000 && refused < 5; i++) {
+            if (recorder.onPress(press(1 + i % 4)) == PressOutcome.STORED) {
+                confirmedWhileFull++;
+            } else {
+                refused++;
+            }
+        }
+        String why = recorder.storageFailure();
+        System.out.println("DiskFullTest: on a full disk " + confirmedWhileFull + " presses fitted in the database "
+                + "file, then " + refused + " were refused: " + why);
+        assertEquals(5, refused, "a full disk ends in refusals");
+        assertNotNull(why, "the officer is told why");
+        return confirmedWhileFull;
+    }
+
     @Test
     void aFullDiskRefusesPressesClearlyLosesNoConfirmedOneAndServiceResumesWhenSpaceReturns() throws Exception {
         Path data = mount.resolve("kiosk");
         Path filler = mount.resolve("filler");
-        int confirmedWhileFull = 0;
-        int refused = 0;
+        int confirmedWhileFull;
         try (ApplicationContext context = KioskContexts.offline(data, "hailong.min-interval-seconds", 0)) {
             RatingRecorder recorder = context.getBean(RatingRecorder.class);
             for (int i = 1; i <= 3; i++) {
                 assertEquals(PressOutcome.STORED, recorder.onPress(press(i)));
             }
-            fill(filler);
-            // H2 first reuses free space inside its file; once that is gone, presses must be refused, not lost
-            for (int i = 0; i < 5000 && refused < 5; i++) {
-                if (recorder.onPress(press(1 + i % 4)) == PressOutcome.STORED) {
-                    confirmedWhileFull++;
-                } else {
-                    refused++;
-                }
-            }
-            String why = recorder.storageFailure();
-            System.out.println("DiskFullTest: on a full disk " + confirmedWhileFull + " presses fitted in the database "
-                    + "file, then " + refused + " were refused: " + why);
-            assertEquals(5, refused, "a full disk ends in refusals");
-            assertNotNull(why, "the officer is told why");
+            confirmedWhileFull = pressUntilRefused(recorder, filler);
 
             Files.delete(filler);
             PressOutcome after = PressOutcome.REFUSED;
@@ -104,6 +111,28 @@ class DiskFullTest {
         try (ApplicationContext again = KioskContexts.offline(data, "hailong.min-interval-seconds", 0)) {
             assertEquals(3 + confirmedWhileFull + 1, again.getBean(OutboxStore.class).pendingCount(),
                     "after a restart: every confirmed press, and nothing refused");
+        }
+    }
+
+    /**
+     * A restart once space is back (the officer's first move) replays the outbox journal: it must bring back every
+     * confirmed press and no refused one (the citizen was told it was not recorded, and may have pressed again).
+     */
+    @Test
+    void aRestartAfterRefusalsStoresNoRefusedPress() throws Exception {
+        Path data = mount.resolve("kiosk");
+        Path filler = mount.resolve("filler");
+        int confirmedWhileFull;
+        try (ApplicationContext context = KioskContexts.offline(data, "hailong.min-interval-seconds", 0)) {
+            RatingRecorder recorder = context.getBean(RatingRecorder.class);
+            assertEquals(PressOutcome.STORED, recorder.onPress(press(1)));
+            confirmedWhileFull = pressUntilRefused(recorder, filler);
+        }
+        Files.delete(filler);
+        try (ApplicationContext again = KioskContexts.offline(data, "hailong.min-interval-seconds", 0)) {
+            OutboxStore outbox = again.getBean(OutboxStore.class);
+            assertEquals(1 + confirmedWhileFull, outbox.pendingCount(), "every confirmed press, and nothing refused");
+            assertEquals(1 + confirmedWhileFull, outbox.lastSeq(), "no seq was taken by a refused press");
         }
     }
 
