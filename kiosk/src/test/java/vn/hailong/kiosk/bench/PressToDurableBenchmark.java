@@ -40,7 +40,10 @@ class PressToDurableBenchmark {
         long[] latencies = new long[PRESSES];
         try (SocatPair socat = new SocatPair(dir).start();
              ApplicationContext kiosk = KioskContexts.offline(dir.resolve("kiosk"), "hailong.panel.port", socat.host(),
-                     "hailong.min-interval-seconds", 0, "hailong.panel.debounce-ms", 0);
+                     "hailong.min-interval-seconds", 0, "hailong.panel.debounce-ms", 0,
+                     // the installed default (KioskContexts' 1 s is for tests): an offline kiosk's sender retries
+                     // a batch of 500 a minute, not each second beside the presses
+                     "hailong.sync.max-backoff-seconds", 60);
              SerialConnection panelSide = new SerialConnection(socat.panel(), 9600)) {
             // the panel's side first: opening a port flushes what the line holds, so opened after the kiosk's
             // it could flush the kiosk's first question (seen: "no line starting $HLID?", 2 runs of 16)
