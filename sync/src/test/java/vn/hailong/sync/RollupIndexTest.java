@@ -17,13 +17,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * On H2 a report reads the satisfaction roll-up from the index holding all its columns (V16; PERFORMANCE.md: the
- * province's monthly rows by procedure 110-300 ms from the table, 60-160 ms from the index); PostgreSQL has no
- * such index, so its updates of the sums stay in place. That the figures read this way are right is
- * RollupConsistencyTest's work.
+ * On H2 a report reads the satisfaction and survey roll-ups from indexes holding all their columns (V16, which says
+ * what they saved); PostgreSQL has no such index, so its updates of the sums stay in place. That the figures read
+ * this way are right is the work of RollupConsistencyTest and SurveyRollupTest.
  */
 @MicronautTest(environments = "synctest", transactional = false)
-class RatingRollupIndexTest {
+class RollupIndexTest {
+    private static final List<String> SURVEY_COLUMNS = List.of("PERIOD_KIND", "PERIOD_START", "AGENCY_CODE", "ITEM",
+            "ANSWERS", "GOOD");
     private static final List<String> ALL_COLUMNS = List.of("DIMENSION", "PERIOD_KIND", "PERIOD_START", "AGENCY_CODE",
             "DIM_KEY", "SATISFIED", "NEUTRAL", "DISSATISFIED", "RE_RATINGS", "REASONS_ACCESS", "REASONS_PROCEDURE",
             "REASONS_OFFICER", "REASONS_RESULT", "REASONS_FEEDBACK");
@@ -35,20 +36,27 @@ class RatingRollupIndexTest {
     String url;
 
     @Test
-    void h2ReadsTheRollupFromItsFullIndexAndPostgreSqlHasNone() {
-        List<String> columns = connections.executeRead(status -> indexColumns(status.getConnection()));
+    void h2ReadsTheRollupsFromTheirFullIndexesAndPostgreSqlHasNone() {
+        List<String> columns = connections.executeRead(status -> indexColumns(status.getConnection(), "rating_rollup",
+                "rating_rollup_rows"));
+        List<String> surveyColumns = connections.executeRead(status -> indexColumns(status.getConnection(),
+                "survey_rollup", "survey_rollup_rows"));
         if (!url.startsWith("jdbc:h2:")) {
             assertEquals(List.of(), columns, "the PostgreSQL run of this suite (install/test.sh): no such index");
+            assertEquals(List.of(), surveyColumns);
             return;
         }
         assertEquals(ALL_COLUMNS, columns, "every column, the key's first and in its order");
-        // a roll-up with rows in it (H2 plans an empty table's look-up by an agency list through the key)
+        assertEquals(SURVEY_COLUMNS, surveyColumns, "every column, the key's first and in its order");
+        // roll-ups with rows in them (H2 plans an empty table's look-up by an agency list through the key)
         connections.executeWrite(status -> {
             try (Statement s = status.getConnection().createStatement()) {
                 return s.executeUpdate("INSERT INTO rating_rollup SELECT d.dimension, 'M', DATE '2025-01-01' + "
                         + "((X % 24) * 30), 'IDX-A' || (X % 50), 'IDX-K' || (X % 97), 1, 0, 0, 0, 0, 0, 0, 0, 0 "
                         + "FROM SYSTEM_RANGE(1, 3000) CROSS JOIN (VALUES 'PROCEDURE', 'OFFICER', 'TERMINAL', 'COUNTER') "
-                        + "d(dimension)");
+                        + "d(dimension)")
+                        + s.executeUpdate("INSERT INTO survey_rollup SELECT 'D', DATE '2025-01-01' + (X % 700), "
+                        + "'IDX-A' || (X / 700), 'E:' || (X % 7), 2, 1 FROM SYSTEM_RANGE(1, 12000)");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -58,14 +66,19 @@ class RatingRollupIndexTest {
                         + "AND period_kind = 'M' AND period_start BETWEEN DATE '2025-02-01' AND DATE '2025-10-01' "
                         + "AND agency_code IN ('IDX-A1', 'IDX-A2') GROUP BY dim_key"));
         assertTrue(plan.contains("RATING_ROLLUP_ROWS"), plan);
+        String surveyPlan = connections.executeRead(status -> explain(status.getConnection(),
+                "SELECT period_start, item, SUM(answers), SUM(good) FROM survey_rollup WHERE period_kind = 'D' "
+                        + "AND period_start BETWEEN DATE '2025-02-01' AND DATE '2025-10-01' AND agency_code IN ('IDX-A1', 'IDX-A2') "
+                        + "GROUP BY period_start, item"));
+        assertTrue(surveyPlan.contains("SURVEY_ROLLUP_ROWS"), surveyPlan);
     }
 
-    private static List<String> indexColumns(Connection c) {
-        try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, url(c).startsWith("jdbc:h2:") ? "RATING_ROLLUP"
-                : "rating_rollup", false, false)) {
+    private static List<String> indexColumns(Connection c, String table, String index) {
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, url(c).startsWith("jdbc:h2:")
+                ? table.toUpperCase(java.util.Locale.ROOT) : table, false, false)) {
             List<String> columns = new ArrayList<>();
             while (rs.next()) {
-                if ("RATING_ROLLUP_ROWS".equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
                     columns.add(rs.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT));
                 }
             }
