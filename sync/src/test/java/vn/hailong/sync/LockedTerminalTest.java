@@ -75,7 +75,7 @@ class LockedTerminalTest {
     }
 
     /** Whether the future completes within {@code millis} (a bounded wait, not a sleep). */
-    private static boolean awaitDone(Future<?> future, long millis) throws Exception {
+    static boolean awaitDone(Future<?> future, long millis) throws Exception {
         try {
             future.get(millis, TimeUnit.MILLISECONDS);
             return true;

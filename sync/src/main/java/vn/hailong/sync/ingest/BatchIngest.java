@@ -7,7 +7,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.micronaut.http.HttpStatus;
 import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.api.Problems;
+import vn.hailong.sync.api.SqlStates;
 import vn.hailong.sync.survey.SurveyBank;
 import vn.hailong.sync.survey.SurveyBankStore;
 import vn.hailong.sync.terminal.Terminal;
@@ -36,11 +36,6 @@ public class BatchIngest {
     private static final String UNIQUE_VIOLATION = "23505";
     /** Another transaction went first: a deadlock (PostgreSQL) or a serialization failure. Run again. */
     private static final java.util.Set<String> LOST_TO_ANOTHER = java.util.Set.of("40P01", "40001");
-    /**
-     * A row held by another transaction past the lock timeout (H2: 10 s, H2Settings; PostgreSQL: lock_timeout
-     * where an operator sets one): the database is busy, so 503 with Retry-After, as when no connection is free.
-     */
-    private static final java.util.Set<String> LOCK_TIMEOUT = java.util.Set.of("HYT00", "55P03");
     private static final int ATTEMPTS = 5;
 
     private final JsonMapper json;
@@ -164,8 +159,8 @@ public class BatchIngest {
             try {
                 return store.apply(terminalId, judged, now, skew);
             } catch (RuntimeException e) {
-                java.util.Set<String> states = sqlStates(e);
-                if (states.stream().anyMatch(LOCK_TIMEOUT::contains)) {
+                java.util.Set<String> states = SqlStates.of(e);
+                if (SqlStates.lockTimeout(states)) {
                     LOG.warn("batch of {} waited too long for a row another transaction holds ({}): answering 503",
                             terminalId, states);
                     throw Problems.busy("the database is busy with other terminals' batches; send this batch again later");
@@ -195,19 +190,6 @@ public class BatchIngest {
             }
         }
         return false;
-    }
-
-    /** The SQLStates of the SQLExceptions among the causes (a JDBC batch's failure holds its entry's as next). */
-    private static java.util.Set<String> sqlStates(Throwable e) {
-        java.util.Set<String> states = new java.util.HashSet<>();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
-                if (sql.getSQLState() != null) {
-                    states.add(sql.getSQLState());
-                }
-            }
-        }
-        return states;
     }
 
     private static String requiredText(JsonNode root, String field) {
