@@ -105,9 +105,12 @@ public class OutboxStore {
                     return rs.getLong(1);
                 }
             });
+            Map<Long, String> storedIds = storedEventIds(
+                    entries.stream().mapToLong(PressJournal.Entry::seq).min().orElseThrow(),
+                    entries.stream().mapToLong(PressJournal.Entry::seq).max().orElseThrow());
             int n = 0;
             for (PressJournal.Entry e : entries) {
-                String stored = storedEventId(e.seq());
+                String stored = storedIds.get(e.seq());
                 if (stored != null || e.seq() <= covered) {
                     if (stored != null && !stored.equals(e.eventId())) {
                         LOG.error("journal holds event {} as seq {}, the outbox holds {} there: the outbox's is kept",
@@ -143,12 +146,18 @@ public class OutboxStore {
         }
     }
 
-    private String storedEventId(long seq) {
-        return jdbc.prepareStatement("SELECT event_id FROM outbox WHERE seq = ?", ps -> {
-            ps.setLong(1, seq);
+    /** The event ids the outbox holds from seq {@code from} to {@code to}: the journal's span, in one query. */
+    private Map<Long, String> storedEventIds(long from, long to) {
+        return jdbc.prepareStatement("SELECT seq, event_id FROM outbox WHERE seq BETWEEN ? AND ?", ps -> {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            Map<Long, String> ids = new java.util.HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                while (rs.next()) {
+                    ids.put(rs.getLong(1), rs.getString(2));
+                }
             }
+            return ids;
         });
     }
 
