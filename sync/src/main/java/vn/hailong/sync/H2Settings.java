@@ -9,10 +9,11 @@ import java.util.Locale;
 /**
  * Settings of an embedded H2 database; an operator's own value of either in the URL wins.
  * <ul>
- * <li>A page cache of a quarter of the heap ({@code CACHE_SIZE}, in KB) instead of H2's fixed 16 MB: reports look
- * rows up by index (a dossier's counted rating, an agency's roll-up rows), and with 16 MB of cache for a database
- * of hundreds of MB most look-ups read and decode a page from the file again (ReportsAtScaleBenchmark:
- * PERFORMANCE.md).</li>
+ * <li>A page cache of half the heap ({@code CACHE_SIZE}, in KB) instead of H2's fixed 16 MB: reports look rows
+ * up by index (a dossier's counted rating, an agency's roll-up rows), and with a cache much smaller than a database
+ * of hundreds of MB most look-ups read and decode a page from the file again. Half, not a quarter as first set:
+ * ReportsAtScaleBenchmark on H2 with the installed 1 GB heap, SIPAS p95 159 ms against 251-450 ms with 256 MB
+ * (PERFORMANCE.md); the rest of the heap still holds 50 terminals' batches at once (IngestBenchmark).</li>
  * <li>{@code LOCK_TIMEOUT} of 10 s instead of H2's 2 s: two terminals' batches that add to the same roll-up rows, or
  * rate the same dossier, wait for each other's commit (rows are locked in key order, so never crosswise); on a
  * busy 2-core machine that wait passed 2 s and the batch failed with a 500 (DossierRollupTest, in a clean-clone CI
@@ -45,6 +46,6 @@ public class H2Settings implements BeanCreatedEventListener<DatasourceConfigurat
     }
 
     static long cacheKb(long maxHeapBytes) {
-        return Math.max(MIN_KB, maxHeapBytes / 4 / 1024);
+        return Math.max(MIN_KB, maxHeapBytes / 2 / 1024);
     }
 }
