@@ -24,4 +24,19 @@ class ConfigFileTest {
                         || k.equals("micronaut.server.port") || k.equals("micronaut.server.host"))
                 .forEach(k -> assertTrue(documented.containsKey(k), k + " is missing from install/sync.yml"));
     }
+
+    /**
+     * The server buffers a body whole: a size limit above the buffer limit is a limit nobody can reach (it was 256
+     * MiB against Micronaut's 10 MiB buffer, so a 20 MiB import got a 413 naming a framework property).
+     */
+    @Test
+    void theBodyLimitAndTheBufferLimitAreOne() throws IOException {
+        for (Path file : java.util.List.of(Path.of("src", "main", "resources", "application.yml"),
+                Path.of("..", "install", "sync.yml"))) {
+            Map<String, Object> keys = YamlKeys.of(file);
+            assertEquals(keys.get("micronaut.server.max-request-size"), keys.get("micronaut.server.max-request-buffer-size"),
+                    file.toString());
+            assertTrue(keys.get("micronaut.server.max-request-size") != null, file.toString());
+        }
+    }
 }
