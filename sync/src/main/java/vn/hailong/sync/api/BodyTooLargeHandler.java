@@ -2,11 +2,11 @@ package vn.hailong.sync.api;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -30,9 +30,9 @@ public class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceed
     private final ApiProblemHandler problems;
     private final long limit;
 
-    public BodyTooLargeHandler(ApiProblemHandler problems, @Value("${micronaut.server.max-request-size}") long limit) {
+    public BodyTooLargeHandler(ApiProblemHandler problems, HttpServerConfiguration server) {
         this.problems = problems;
-        this.limit = limit;
+        this.limit = server.getMaxRequestSize();
     }
 
     @Override
