@@ -73,8 +73,8 @@ class RollupIndexTest {
         assertTrue(surveyPlan.contains("SURVEY_ROLLUP_ROWS"), surveyPlan);
     }
 
-    private static List<String> indexColumns(Connection c, String table, String index) {
-        try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, url(c).startsWith("jdbc:h2:")
+    private List<String> indexColumns(Connection c, String table, String index) {
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, url.startsWith("jdbc:h2:")
                 ? table.toUpperCase(java.util.Locale.ROOT) : table, false, false)) {
             List<String> columns = new ArrayList<>();
             while (rs.next()) {
@@ -86,10 +86,6 @@ class RollupIndexTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String url(Connection c) throws SQLException {
-        return c.getMetaData().getURL();
     }
 
     private static String explain(Connection c, String query) {

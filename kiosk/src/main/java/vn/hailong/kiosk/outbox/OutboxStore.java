@@ -105,9 +105,8 @@ public class OutboxStore {
                     return rs.getLong(1);
                 }
             });
-            Map<Long, String> storedIds = storedEventIds(
-                    entries.stream().mapToLong(PressJournal.Entry::seq).min().orElseThrow(),
-                    entries.stream().mapToLong(PressJournal.Entry::seq).max().orElseThrow());
+            java.util.LongSummaryStatistics seqs = entries.stream().mapToLong(PressJournal.Entry::seq).summaryStatistics();
+            Map<Long, String> storedIds = storedEventIds(seqs.getMin(), seqs.getMax());
             int n = 0;
             for (PressJournal.Entry e : entries) {
                 String stored = storedIds.get(e.seq());
