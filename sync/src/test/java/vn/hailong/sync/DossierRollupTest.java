@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.hailong.sync.Batches.rating;
 import static vn.hailong.sync.Batches.with;
 
+import db.migration.V17__dossier_rollup_weeks;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -164,7 +165,7 @@ class DossierRollupTest {
         assertEquals(0, count("SELECT COUNT(*) FROM dossier_rollup_stale", List.of()),
                 "every mark is taken in once a report has refreshed");
 
-        // V11's backfill (the dossiers stored before roll-ups existed) builds the same roll-ups
+        // V11's and V17's backfills (the dossiers stored before roll-ups existed) build the same roll-ups
         List<String> backfill = RollupBackfill.dossierSql();
         assertEquals(4, backfill.size());
         transactions.executeWrite(status -> {
@@ -172,7 +173,10 @@ class DossierRollupTest {
             for (String statement : backfill) {
                 jdbc.prepareStatement(statement, java.sql.PreparedStatement::executeUpdate);
             }
-            return null;
+            return jdbc.execute(c -> {
+                V17__dossier_rollup_weeks.backfill(c);
+                return null;
+            });
         });
         assertReportsMatch(queries, parent, children, "after the backfill: ");
     }

@@ -2,6 +2,7 @@ package vn.hailong.sync;
 
 import db.migration.V13__survey_rollup_backfill;
 import db.migration.V15__rating_rollup_weeks_and_days;
+import db.migration.V17__dossier_rollup_weeks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class RollupBackfill {
         V15__rating_rollup_weeks_and_days.backfill(c);
     }
 
-    /** V11's statements: the dossier roll-ups (daily and monthly, per officer and procedure). */
+    /** V11's statements: the dossier roll-ups (daily and monthly, monthly per officer and procedure; V17 adds weeks). */
     public static List<String> dossierSql() throws IOException {
         return statements("V11__dossier_rollup.sql", "INSERT INTO dossier_rollup");
     }
@@ -47,6 +48,7 @@ public final class RollupBackfill {
                 st.executeUpdate(statement);
             }
         }
+        V17__dossier_rollup_weeks.backfill(c);
         new V13__survey_rollup_backfill().migrate(context(c));
     }
 

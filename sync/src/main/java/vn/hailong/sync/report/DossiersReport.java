@@ -45,14 +45,15 @@ public class DossiersReport {
     /**
      * The six counts per group, from the roll-ups (brought up to date first): grouped by day, every day from the daily
      * rows; otherwise whole months from the monthly rows and the days of partial months from the daily rows, or,
-     * grouped by officer or procedure (kept monthly only), from the dossiers of those days.
+     * grouped by officer or procedure (no daily rows), the whole weeks of partial months from the weekly rows (weeks
+     * cut at month ends) and the few days around them from the dossiers.
      */
     public Map<SatisfactionReport.Key, long[]> counts(ReportQuery query) {
         GroupBy groupBy = query.groupBy();
         columns(groupBy == null ? GroupBy.AGENCY : groupBy);   // refuses the groupings this report has not
         rollup.refresh();
         return transactions.executeRead(status -> {
-            RollupSelection selection = new RollupSelection(query, subtree);
+            RollupSelection selection = new RollupSelection(query, subtree, RollupSelection.Kept.DOSSIERS);
             Map<SatisfactionReport.Key, long[]> rows = new TreeMap<>();
             for (RollupSelection.Span span : selection.spans) {
                 if (selection.fromRows(span)) {

@@ -29,8 +29,11 @@ final class RollupSelection {
     /** The agency subtree's codes, or null for every agency. */
     private final List<String> agencyCodes;
 
-    /** Which rows a roll-up keeps: days in ALL only, and no weeks; or as the satisfaction roll-up does. */
-    enum Kept { AGENCY_DAYS, RATINGS }
+    /**
+     * Which rows a roll-up keeps: days in ALL only, and no weeks (surveys); as the satisfaction roll-up does
+     * (RATINGS); or days in ALL only, and weeks cut at month ends in the other dimensions (DOSSIERS: V17).
+     */
+    enum Kept { AGENCY_DAYS, RATINGS, DOSSIERS }
 
     private final Kept kept;
 
@@ -61,7 +64,11 @@ final class RollupSelection {
         };
         this.ratingKeyColumns = groupBy == null ? null : groupBy.columns;
         List<Span> spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
-        this.spans = kept == Kept.RATINGS && dimension != Place.Dimension.ALL ? withWeeks(spans) : spans;
+        this.spans = dimension == Place.Dimension.ALL ? spans : switch (kept) {
+            case RATINGS -> withWeeks(spans);
+            case DOSSIERS -> withCutWeeks(spans);
+            case AGENCY_DAYS -> spans;
+        };
         this.agencyCodes = query.agency() == null ? null : subtree.codes(query.agency());   // read once for every span
     }
 
@@ -99,6 +106,38 @@ final class RollupSelection {
             LocalDate lastSunday = lastMonday.plusDays(6);
             if (span.last().isAfter(lastSunday)) {
                 split.add(new Span("D", lastSunday.plusDays(1), span.last()));
+            }
+        }
+        return split;
+    }
+
+    /**
+     * The daily spans split into the weeks cut at month ends wholly inside them ('W', {@link Place#cutWeekOf}) and
+     * the days before and after those (fewer than seven at each end).
+     */
+    static List<Span> withCutWeeks(List<Span> spans) {
+        List<Span> split = new ArrayList<>();
+        for (Span span : spans) {
+            if (!span.kind().equals("D")) {
+                split.add(span);
+                continue;
+            }
+            LocalDate first = span.first().equals(Place.cutWeekOf(span.first())) ? span.first()
+                    : Place.cutWeekEnd(span.first()).plusDays(1);
+            LocalDate last = null;
+            for (LocalDate s = first; !Place.cutWeekEnd(s).isAfter(span.last()); s = Place.cutWeekEnd(s).plusDays(1)) {
+                last = s;
+            }
+            if (last == null) {
+                split.add(span);
+                continue;
+            }
+            if (span.first().isBefore(first)) {
+                split.add(new Span("D", span.first(), first.minusDays(1)));
+            }
+            split.add(new Span("W", first, last));
+            if (span.last().isAfter(Place.cutWeekEnd(last))) {
+                split.add(new Span("D", Place.cutWeekEnd(last).plusDays(1), span.last()));
             }
         }
         return split;

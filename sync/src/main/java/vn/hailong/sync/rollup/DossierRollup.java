@@ -173,8 +173,8 @@ public class DossierRollup {
     }
 
     /**
-     * Deletes and rebuilds the rows of each agency-month (daily and monthly for the whole agency, monthly per officer
-     * and per procedure), a month's agencies at a time.
+     * Deletes and rebuilds the rows of each agency-month (daily and monthly for the whole agency, weekly and monthly
+     * per officer and per procedure), a month's agencies at a time.
      */
     private void recompute(Set<Bucket> buckets) {
         Map<String, List<String>> agenciesByMonth = new TreeMap<>();
@@ -198,8 +198,38 @@ public class DossierRollup {
                         + "COALESCE(d.officer_id, '')", first, last, chunk, first);
                 run("INSERT INTO dossier_rollup SELECT 'PROCEDURE', 'M', CAST(? AS DATE), d.agency_code, d.procedure_code, "
                         + COUNTS + source + " GROUP BY d.agency_code, d.procedure_code", first, last, chunk, first);
+                for (String statement : weeks(ym, source)) {
+                    run(statement, first, last, chunk, null);
+                }
             }
         });
+    }
+
+    /**
+     * The statements inserting one month's weekly rows per officer and per procedure ('W', period_start the first day
+     * of a week cut at the month's ends, {@link Place#cutWeekOf}) from {@code source}: {@code FROM dossier d LEFT JOIN
+     * rating f ON f.counted_dossier = d.code WHERE} the month's returned days, as {@link #recompute} and V17 select
+     * them. The weeks are a CASE over the returned day with the month's dates written in (H2 and PostgreSQL share no
+     * function for "the Monday of a date", and a CASE with parameters would not be the same expression in GROUP BY).
+     */
+    public static List<String> weeks(YearMonth month, String source) {
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate s = month.atDay(1); !s.isAfter(month.atEndOfMonth()); s = Place.cutWeekEnd(s).plusDays(1)) {
+            starts.add(s);
+        }
+        StringBuilder week = new StringBuilder("CASE");
+        for (int i = 1; i < starts.size(); i++) {
+            week.append(" WHEN d.returned_date < DATE '").append(starts.get(i)).append("' THEN DATE '")
+                    .append(starts.get(i - 1)).append('\'');
+        }
+        week.append(" ELSE DATE '").append(starts.get(starts.size() - 1)).append("' END");
+        List<String> statements = new ArrayList<>();
+        for (String[] dim : new String[][] {{"OFFICER", "COALESCE(d.officer_id, '')"}, {"PROCEDURE", "d.procedure_code"}}) {
+            String key = week + ", d.agency_code, " + dim[1];
+            statements.add("INSERT INTO dossier_rollup SELECT '" + dim[0] + "', 'W', " + key + ", " + COUNTS + source
+                    + " GROUP BY " + key + " ORDER BY " + key);
+        }
+        return statements;
     }
 
     /** Runs a statement over one month of some agencies; {@code lead}, when given, is its first parameter. */

@@ -75,4 +75,20 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
     public static LocalDate weekOf(LocalDate day) {
         return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
     }
+
+    /**
+     * The first day of a day's week cut at month ends (Monday, or the 1st when the week began in the month before):
+     * the period_start of a weekly dossier roll-up row, which so lies in one month, the unit a refresh recomputes.
+     */
+    public static LocalDate cutWeekOf(LocalDate day) {
+        LocalDate monday = weekOf(day);
+        return monday.getMonth() == day.getMonth() ? monday : day.withDayOfMonth(1);
+    }
+
+    /** The last day of the cut week that starts on {@code start}: its Sunday, or the month's last day if sooner. */
+    public static LocalDate cutWeekEnd(LocalDate start) {
+        LocalDate sunday = weekOf(start).plusDays(6);
+        LocalDate monthEnd = start.withDayOfMonth(start.lengthOfMonth());
+        return sunday.isBefore(monthEnd) ? sunday : monthEnd;
+    }
 }
