@@ -207,12 +207,12 @@ public class DossierRollup {
 
     /**
      * The statements inserting one month's weekly rows per officer and per procedure ('W', period_start the first day
-     * of a week cut at the month's ends, {@link Place#cutWeekOf}) from {@code source}: {@code FROM dossier d LEFT JOIN
-     * rating f ON f.counted_dossier = d.code WHERE} the month's returned days, as {@link #recompute} and V17 select
-     * them. The weeks are a CASE over the returned day with the month's dates written in (H2 and PostgreSQL share no
-     * function for "the Monday of a date", and a CASE with parameters would not be the same expression in GROUP BY).
+     * of a week cut at the month's ends, {@link Place#cutWeekOf}) from {@code source} (the month's dossiers joined to
+     * their counted ratings). The weeks are a CASE over the returned day with the month's dates written in: H2 and
+     * PostgreSQL share no function for "the Monday of a date", and a CASE with parameters would not be the same
+     * expression in GROUP BY. (V17 maps the days through a work table instead, for every month at once.)
      */
-    public static List<String> weeks(YearMonth month, String source) {
+    private static List<String> weeks(YearMonth month, String source) {
         List<LocalDate> starts = new ArrayList<>();
         for (LocalDate s = month.atDay(1); !s.isAfter(month.atEndOfMonth()); s = Place.cutWeekEnd(s).plusDays(1)) {
             starts.add(s);
