@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,8 @@ import vn.hailong.sync.survey.SurveyBankStore;
 @Singleton
 public class SipasReport {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Surveys per round trip when the report reads the surveys themselves. */
+    private static final int FETCH = 5_000;
 
     private final JdbcOperations jdbc;
     private final AgencySubtree subtree;
@@ -37,17 +40,42 @@ public class SipasReport {
     }
 
     /** Raw counts of one group, from which every figure is computed once. */
-    static final class Tally {
+    static final class Tally implements SurveyItems.Visitor {
         long respondents;
         final Map<String, long[]> elements = new TreeMap<>();      // element → {answers, good}
         final Map<String, long[]> criteria = new TreeMap<>();      // code → {answers, true}
         final Map<String, Long> expectations = new TreeMap<>();
 
+        /** Adds one survey as stored. */
         void add(String answers, String assessments, String expectationCodes) {
-            SurveyItems.of(answers, assessments, expectationCodes).forEach(i -> add(i.item(), i.answers(), i.good()));
+            respondents++;
+            SurveyItems.visit(answers, assessments, expectationCodes, this);
         }
 
-        /** Adds an item's counts ({@link SurveyItems}): of one survey, or a roll-up row's sums. */
+        @Override
+        public void element(String code, boolean good) {
+            count(elements, code, good);
+        }
+
+        @Override
+        public void criterion(String code, boolean good) {
+            count(criteria, code, good);
+        }
+
+        @Override
+        public void expectation(String code) {
+            expectations.merge(code, 1L, Long::sum);
+        }
+
+        private static void count(Map<String, long[]> counts, String code, boolean good) {
+            long[] c = counts.computeIfAbsent(code, k -> new long[2]);
+            c[0]++;
+            if (good) {
+                c[1]++;
+            }
+        }
+
+        /** Adds a roll-up row's sums of one item ({@link SurveyItems}). */
         void add(String item, long answers, long good) {
             if (item.equals(SurveyItems.RESPONDENT)) {
                 respondents += answers;
@@ -108,9 +136,11 @@ public class SipasReport {
         String sql = "SELECT " + keyColumns + ", answers, assessments, expectations "
                 + "FROM survey WHERE local_date BETWEEN ? AND ?" + agencies;
         int width = query.groupBy() == GroupBy.COUNTER ? 2 : 1;
+        Map<SatisfactionReport.Key, Tally> groups = new HashMap<>();   // thousands of groups: hashed, sorted once
         jdbc.prepareStatement(sql, ps -> {
             ps.setObject(1, query.from());
             ps.setObject(2, query.to());
+            ps.setFetchSize(FETCH);   // streamed: hundreds of thousands of surveys are not held at once
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SatisfactionReport.Key key;
@@ -119,12 +149,13 @@ public class SipasReport {
                     } else {
                         key = new SatisfactionReport.Key(rs.getString(1), null);
                     }
-                    tallies.computeIfAbsent(key, k -> new Tally())
+                    groups.computeIfAbsent(key, k -> new Tally())
                             .add(rs.getString(width + 1), rs.getString(width + 2), rs.getString(width + 3));
                 }
             }
             return null;
         });
+        tallies.putAll(groups);
     }
 
     /** The figures of one tally, as the report shows them. */
