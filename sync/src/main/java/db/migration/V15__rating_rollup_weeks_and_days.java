@@ -1,8 +1,6 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,35 +49,16 @@ public class V15__rating_rollup_weeks_and_days extends BaseJavaMigration {
 
     /** Adds the weekly and daily rows of every rating on {@code c} (which has none yet), in the caller's transaction. */
     public static void backfill(Connection c) throws Exception {
-        LocalDate first;
-        LocalDate last;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT MIN(local_date), MAX(local_date) FROM rating")) {
-            rs.next();
-            first = rs.getObject(1, LocalDate.class);
-            last = rs.getObject(2, LocalDate.class);
-        }
-        if (first == null) {
+        LocalDate[] span = WeekTable.span(c, "rating", "local_date");
+        if (span == null) {
             return;
         }
+        WeekTable.create(c, "rollup_week_of", span, Place::weekOf);
         try (Statement st = c.createStatement()) {
-            st.executeUpdate("CREATE TABLE rollup_week_of (local_date DATE PRIMARY KEY, week_start DATE NOT NULL)");
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO rollup_week_of VALUES (?, ?)")) {
-                for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                    insert.setObject(1, day);
-                    insert.setObject(2, Place.weekOf(day));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
             st.executeUpdate(WEEKS);
             st.executeUpdate("DROP TABLE rollup_week_of");
             st.executeUpdate(DAYS);
-            // millions of rows added at once: the planner's figures of the table are stale until the next automatic
-            // analysis (measured on PostgreSQL at 9 million ratings: a month's agency rows read by a full scan, 487 ms
-            // instead of a few through the primary key)
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            st.execute(postgres ? "ANALYZE rating_rollup" : "ANALYZE TABLE rating_rollup");
         }
+        WeekTable.analyze(c, "rating_rollup");
     }
 }

@@ -1,8 +1,6 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -30,27 +28,12 @@ public class V17__dossier_rollup_weeks extends BaseJavaMigration {
 
     /** Adds the weekly rows of every returned dossier on {@code c} (which has none yet), in the caller's transaction. */
     public static void backfill(Connection c) throws SQLException {
-        LocalDate first;
-        LocalDate last;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT MIN(returned_date), MAX(returned_date) FROM dossier")) {
-            rs.next();
-            first = rs.getObject(1, LocalDate.class);
-            last = rs.getObject(2, LocalDate.class);
-        }
-        if (first == null) {
+        LocalDate[] span = WeekTable.span(c, "dossier", "returned_date");
+        if (span == null) {
             return;
         }
+        WeekTable.create(c, "rollup_cut_week_of", span, Place::cutWeekOf);
         try (Statement st = c.createStatement()) {
-            st.executeUpdate("CREATE TABLE rollup_cut_week_of (local_date DATE PRIMARY KEY, week_start DATE NOT NULL)");
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO rollup_cut_week_of VALUES (?, ?)")) {
-                for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                    insert.setObject(1, day);
-                    insert.setObject(2, Place.cutWeekOf(day));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
             for (String[] dim : new String[][] {{"OFFICER", "COALESCE(d.officer_id, '')"}, {"PROCEDURE", "d.procedure_code"}}) {
                 String key = "w.week_start, d.agency_code, " + dim[1];
                 st.executeUpdate("INSERT INTO dossier_rollup SELECT '" + dim[0] + "', 'W', " + key + ", "
@@ -58,8 +41,7 @@ public class V17__dossier_rollup_weeks extends BaseJavaMigration {
                         + "LEFT JOIN rating f ON f.counted_dossier = d.code GROUP BY " + key + " ORDER BY " + key);
             }
             st.executeUpdate("DROP TABLE rollup_cut_week_of");
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            st.execute(postgres ? "ANALYZE dossier_rollup" : "ANALYZE TABLE dossier_rollup");
         }
+        WeekTable.analyze(c, "dossier_rollup");
     }
 }
