@@ -17,7 +17,7 @@ import vn.hailong.sync.rollup.Place;
  * PERFORMANCE.md); now it reads the whole weeks from these rows and at most six days at each end. Cut at month ends
  * so that a row lies in one agency-month, the unit {@link DossierRollup#refresh} deletes and recomputes. The days
  * are mapped to their week in a work table by {@link Place#cutWeekOf}, the code the refresh uses, so that each
- * dimension is one statement over the dossiers (a statement per month, as the refresh runs them, took 190 s at a
+ * dimension is one statement over the dossiers (a statement per month took 190 s at a
  * million dossiers on PostgreSQL: each month read the whole table).
  */
 public class V17__dossier_rollup_weeks extends BaseJavaMigration {

@@ -22,10 +22,7 @@ public class DossierRollupRefresher {
     @Scheduled(fixedDelay = "${hailong.dossier-rollup.refresh:30s}", initialDelay = "${hailong.dossier-rollup.refresh:30s}")
     void refresh() {
         try {
-            DossierRollup.Refreshed r = rollup.refresh();
-            if (r.marks() > 0) {
-                LOG.debug("dossier roll-ups: {} marks, {} agency-months recomputed", r.marks(), r.buckets());
-            }
+            rollup.refresh();   // logs what it did
         } catch (RuntimeException e) {
             // the next run, or the next report, tries again; the marks stay until a refresh commits
             LOG.warn("dossier roll-ups not refreshed ({}); will try again", e.toString());
