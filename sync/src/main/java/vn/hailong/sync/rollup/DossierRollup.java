@@ -247,8 +247,8 @@ public class DossierRollup {
      * fall in: the agency's day and month, the officer's and the procedure's month and week cut at month ends
      * ({@link Place#cutWeekOf}: a row lies in one month, the unit recomputed).
      */
-    static void addTo(Map<Place.Row, long[]> rows, LocalDate day, String agency, String officer, String procedure,
-                      long[] counts) {
+    private static void addTo(Map<Place.Row, long[]> rows, LocalDate day, String agency, String officer,
+                              String procedure, long[] counts) {
         LocalDate month = day.withDayOfMonth(1);
         LocalDate week = Place.cutWeekOf(day);
         for (Place.Row row : List.of(new Place.Row("ALL", "D", day, agency, ""), new Place.Row("ALL", "M", month, agency, ""),
