@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import vn.hailong.sync.rollup.Place;
 
 /**
@@ -89,26 +90,9 @@ final class RollupSelection {
         return spans;
     }
 
-    /** The daily spans split into the whole weeks inside them ('W') and the days before and after those. */
+    /** The daily spans split into the whole weeks inside them ('W', from Monday) and the days before and after those. */
     static List<Span> withWeeks(List<Span> spans) {
-        List<Span> split = new ArrayList<>();
-        for (Span span : spans) {
-            LocalDate firstMonday = Place.weekOf(span.first().plusDays(6));
-            LocalDate lastMonday = Place.weekOf(span.last().minusDays(6));
-            if (!span.kind().equals("D") || lastMonday.isBefore(firstMonday)) {
-                split.add(span);
-                continue;
-            }
-            if (span.first().isBefore(firstMonday)) {
-                split.add(new Span("D", span.first(), firstMonday.minusDays(1)));
-            }
-            split.add(new Span("W", firstMonday, lastMonday));
-            LocalDate lastSunday = lastMonday.plusDays(6);
-            if (span.last().isAfter(lastSunday)) {
-                split.add(new Span("D", lastSunday.plusDays(1), span.last()));
-            }
-        }
-        return split;
+        return withWeeks(spans, Place::weekOf, start -> start.plusDays(6));
     }
 
     /**
@@ -116,16 +100,24 @@ final class RollupSelection {
      * the days before and after those (fewer than seven at each end).
      */
     static List<Span> withCutWeeks(List<Span> spans) {
+        return withWeeks(spans, Place::cutWeekOf, Place::cutWeekEnd);
+    }
+
+    /**
+     * The daily spans split into the weeks wholly inside them and the days around those, for weeks that tile the
+     * calendar: {@code weekOf} gives a day's week's first day, {@code weekEnd} the last day of the week starting then.
+     */
+    private static List<Span> withWeeks(List<Span> spans, UnaryOperator<LocalDate> weekOf, UnaryOperator<LocalDate> weekEnd) {
         List<Span> split = new ArrayList<>();
         for (Span span : spans) {
             if (!span.kind().equals("D")) {
                 split.add(span);
                 continue;
             }
-            LocalDate first = span.first().equals(Place.cutWeekOf(span.first())) ? span.first()
-                    : Place.cutWeekEnd(span.first()).plusDays(1);
+            LocalDate first = span.first().equals(weekOf.apply(span.first())) ? span.first()
+                    : weekEnd.apply(weekOf.apply(span.first())).plusDays(1);
             LocalDate last = null;
-            for (LocalDate s = first; !Place.cutWeekEnd(s).isAfter(span.last()); s = Place.cutWeekEnd(s).plusDays(1)) {
+            for (LocalDate s = first; !weekEnd.apply(s).isAfter(span.last()); s = weekEnd.apply(s).plusDays(1)) {
                 last = s;
             }
             if (last == null) {
@@ -136,8 +128,8 @@ final class RollupSelection {
                 split.add(new Span("D", span.first(), first.minusDays(1)));
             }
             split.add(new Span("W", first, last));
-            if (span.last().isAfter(Place.cutWeekEnd(last))) {
-                split.add(new Span("D", Place.cutWeekEnd(last).plusDays(1), span.last()));
+            if (span.last().isAfter(weekEnd.apply(last))) {
+                split.add(new Span("D", weekEnd.apply(last).plusDays(1), span.last()));
             }
         }
         return split;
