@@ -443,10 +443,6 @@ class ReportsAtScaleBenchmark {
         ProvinceFixture.dossiers(c, random, DOSSIERS);
         // the roll-ups of ratings, surveys and dossiers, as ingest and import keep them: the migrations' own backfills
         vn.hailong.sync.RollupBackfill.all(c);
-        c.commit();
-        try (Statement s = c.createStatement()) {
-            s.execute("ANALYZE");
-        }
-        c.commit();
+        ProvinceFixture.settle(c);
     }
 }
