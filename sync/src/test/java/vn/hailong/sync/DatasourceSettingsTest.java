@@ -30,8 +30,40 @@ class DatasourceSettingsTest {
     @Named("default")
     DatasourceConfiguration datasource;
 
+    @Inject
+    AutovacuumCheck autovacuum;
+
     @Value("${datasources.default.url}")
     String url;
+
+    /**
+     * The start-up warning's two questions, on PostgreSQL (this machine's server runs with autovacuum off, a fresh
+     * Debian one with it on: the server-wide answer is compared with the setting itself, the per-table one is made
+     * to change).
+     */
+    @Test
+    void theServerTellsWhichGrowingTablesPostgreSqlWillNotVacuum() throws Exception {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            return;   // H2 needs no vacuum; AutovacuumCheck asks nothing there
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(datasource.getUrl(), datasource.getUsername(),
+                datasource.getPassword()); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SHOW autovacuum")) {
+                rs.next();
+                assertEquals(!rs.getString(1).equals("on"), autovacuum.serverOff());
+            }
+            assertEquals(List.of(), autovacuum.tablesSwitchedOff());
+            s.execute("ALTER TABLE apology_finding SET (autovacuum_enabled = off)");
+            s.execute("ALTER TABLE rating SET (autovacuum_enabled = true, fillfactor = 100)");
+            try {
+                assertEquals(List.of("apology_finding"), autovacuum.tablesSwitchedOff());
+            } finally {
+                s.execute("ALTER TABLE apology_finding RESET (autovacuum_enabled)");
+                s.execute("ALTER TABLE rating RESET (autovacuum_enabled, fillfactor)");
+            }
+            assertEquals(List.of(), autovacuum.tablesSwitchedOff());
+        }
+    }
 
     @Test
     void theCacheIsHalfTheHeapOnH2AndAPostgreSqlUrlIsLeftAlone() {
