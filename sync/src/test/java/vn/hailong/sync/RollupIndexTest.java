@@ -73,6 +73,62 @@ class RollupIndexTest {
         assertTrue(surveyPlan.contains("SURVEY_ROLLUP_ROWS"), surveyPlan);
     }
 
+    /**
+     * A satisfaction report by procedure reads the days around its whole weeks from the ratings, and from V18's index
+     * alone: on PostgreSQL an index-only scan (table scans switched off for the session, so the plan shows which index
+     * scan the columns allow: a plain index scan would mean a column the index lacks), on H2 the index whose key holds
+     * every column the query reads.
+     */
+    @Test
+    void theRatingsOfDaysAreSummedByProcedureFromTheirIndexAlone() {
+        String query = "SELECT procedure_code, " + vn.hailong.sync.rollup.RatingRollup.SUMS_OF_RATINGS + " FROM rating "
+                + "WHERE local_date BETWEEN DATE '2025-03-03' AND DATE '2025-03-07' AND agency_code IN ('IDX-A1', 'IDX-A2') "
+                + "GROUP BY procedure_code";
+        if (!url.startsWith("jdbc:h2:")) {
+            String plan = connections.executeRead(status -> {
+                try (Statement s = status.getConnection().createStatement()) {
+                    s.execute("SET enable_seqscan = off");
+                    s.execute("SET enable_bitmapscan = off");
+                    try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
+                        StringBuilder lines = new StringBuilder();
+                        while (rs.next()) {
+                            lines.append(rs.getString(1)).append('\n');
+                        }
+                        s.execute("RESET enable_seqscan");
+                        s.execute("RESET enable_bitmapscan");
+                        return lines.toString();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(plan.contains("Index Only Scan using ix_rating_days"), plan);
+            assertEquals(List.of(), connections.executeRead(status -> indexColumns(status.getConnection(), "rating",
+                    "ix_rating_date_agency")), "V7's narrower index is gone");
+            return;
+        }
+        assertEquals(List.of("LOCAL_DATE", "AGENCY_CODE", "PROCEDURE_CODE", "COUNTED", "RATING_CLASS", "REASONS"),
+                connections.executeRead(status -> indexColumns(status.getConnection(), "rating", "ix_rating_days")));
+        assertEquals(List.of(), connections.executeRead(status -> indexColumns(status.getConnection(), "rating",
+                "ix_rating_date_agency")), "V7's narrower index is gone");
+        connections.executeWrite(status -> {
+            try (Statement s = status.getConnection().createStatement()) {
+                s.executeUpdate("INSERT INTO sync_event (event_id, terminal_id, seq, event_type, status, content_hash, "
+                        + "received_at) SELECT 'IDX-E' || X, 'IDX-T', X, 'rating', 'STORED', 'h', CURRENT_TIMESTAMP "
+                        + "FROM SYSTEM_RANGE(1, 3000)");
+                return s.executeUpdate("INSERT INTO rating (event_id, terminal_id, seq, at_instant, local_date, local_month, "
+                        + "agency_code, counter_code, officer_id, procedure_code, scale, rating_value, rating_class, channel, "
+                        + "counted) SELECT 'IDX-E' || X, 'IDX-T', X, CURRENT_TIMESTAMP, DATE '2025-01-01' + (X % 300), "
+                        + "'2025-01', 'IDX-A' || (X % 50), '1', 'cb', 'P' || (X % 40), 4, 4, 'SATISFIED', 'BUTTON', TRUE "
+                        + "FROM SYSTEM_RANGE(1, 3000)");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String plan = connections.executeRead(status -> explain(status.getConnection(), query));
+        assertTrue(plan.contains("IX_RATING_DAYS"), plan);
+    }
+
     private List<String> indexColumns(Connection c, String table, String index) {
         try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, url.startsWith("jdbc:h2:")
                 ? table.toUpperCase(java.util.Locale.ROOT) : table, false, false)) {
