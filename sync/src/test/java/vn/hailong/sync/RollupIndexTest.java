@@ -129,6 +129,43 @@ class RollupIndexTest {
         assertTrue(plan.contains("IX_RATING_DAYS"), plan);
     }
 
+    /**
+     * On H2, SIPAS grouped by counter, officer, procedure or terminal reads the surveys of its period from V19's index
+     * alone; PostgreSQL has none (a survey's assessments may outgrow a b-tree entry).
+     */
+    @Test
+    void h2ReadsTheSurveysOfAPeriodFromTheirIndex() {
+        List<String> columns = connections.executeRead(status -> indexColumns(status.getConnection(), "survey",
+                "ix_survey_days"));
+        if (!url.startsWith("jdbc:h2:")) {
+            assertEquals(List.of(), columns, "the PostgreSQL run of this suite: no such index");
+            return;
+        }
+        assertEquals(List.of("LOCAL_DATE", "AGENCY_CODE", "COUNTER_CODE", "OFFICER_ID", "PROCEDURE_CODE", "TERMINAL_ID",
+                "ANSWERS", "ASSESSMENTS", "EXPECTATIONS"), columns);
+        connections.executeWrite(status -> {
+            try (Statement s = status.getConnection().createStatement()) {
+                s.executeUpdate("INSERT INTO sync_event (event_id, terminal_id, seq, event_type, status, content_hash, "
+                        + "received_at) SELECT 'IDX-S' || X, 'IDX-T', 10000 + X, 'survey', 'STORED', 'h', CURRENT_TIMESTAMP "
+                        + "FROM SYSTEM_RANGE(1, 3000)");
+                return s.executeUpdate("INSERT INTO survey (event_id, terminal_id, seq, at_instant, local_date, local_month, "
+                        + "agency_code, counter_code, officer_id, procedure_code, answers, assessments, expectations) "
+                        + "SELECT 'IDX-S' || X, 'IDX-T', 10000 + X, CURRENT_TIMESTAMP, DATE '2025-01-01' + (X % 300), "
+                        + "'2025-01', 'IDX-A' || (X % 50), '1', 'cb', 'P' || (X % 40), 'ACCESS=4', 'FEES_POSTED=true', "
+                        // the longest lists a survey may hold still fit the index's key
+                        + "CASE WHEN X = 1 THEN REPEAT('W', 400) END FROM SYSTEM_RANGE(1, 3000)")
+                        + s.executeUpdate("UPDATE survey SET answers = REPEAT('A', 200), assessments = REPEAT('B', 4000) "
+                        + "WHERE event_id = 'IDX-S1'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String plan = connections.executeRead(status -> explain(status.getConnection(), "SELECT terminal_id, answers, "
+                + "assessments, expectations FROM survey WHERE local_date BETWEEN DATE '2025-03-03' AND DATE '2025-06-07' "
+                + "AND agency_code IN ('IDX-A1', 'IDX-A2')"));
+        assertTrue(plan.contains("IX_SURVEY_DAYS"), plan);
+    }
+
     private List<String> indexColumns(Connection c, String table, String index) {
         try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, url.startsWith("jdbc:h2:")
                 ? table.toUpperCase(java.util.Locale.ROOT) : table, false, false)) {
