@@ -2,13 +2,12 @@ package vn.hailong.sync;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,11 +27,14 @@ public class AutovacuumCheck implements ApplicationEventListener<ServerStartupEv
     static final List<String> GROWING = List.of("sync_event", "rating", "survey", "dossier", "apology_finding",
             "rating_rollup", "survey_rollup", "dossier_rollup");
 
-    private final ConnectionOperations<Connection> connections;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
     private final boolean postgres;
 
-    public AutovacuumCheck(ConnectionOperations<Connection> connections, @Value("${datasources.default.url}") String url) {
-        this.connections = connections;
+    public AutovacuumCheck(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
+                           @Value("${datasources.default.url}") String url) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.postgres = url.startsWith("jdbc:postgresql:");
     }
 
@@ -57,20 +59,25 @@ public class AutovacuumCheck implements ApplicationEventListener<ServerStartupEv
 
     /** Whether the PostgreSQL server runs with {@code autovacuum = off}. */
     boolean serverOff() {
-        return query("SELECT current_setting('autovacuum') <> 'on'", ps -> {
+        String sql = "SELECT current_setting('autovacuum') <> 'on'";
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
             }
-        });
+        }));
     }
 
-    /** The growing tables whose own setting switches autovacuum off ({@code ALTER TABLE ... SET (autovacuum_enabled = false)}). */
+    /**
+     * The growing tables whose own setting switches autovacuum off ({@code ALTER TABLE ... SET (autovacuum_enabled =
+     * false)}).
+     */
     List<String> tablesSwitchedOff() {
-        return query("SELECT c.relname FROM pg_class c CROSS JOIN LATERAL pg_options_to_table(c.reloptions) o "
+        String sql = "SELECT c.relname FROM pg_class c CROSS JOIN LATERAL pg_options_to_table(c.reloptions) o "
                 + "WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY (?) "
                 + "AND o.option_name = 'autovacuum_enabled' AND lower(o.option_value) IN ('false', 'off', 'no', 'n', 'f', '0') "
-                + "ORDER BY c.relname", ps -> {
+                + "ORDER BY c.relname";
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("text", GROWING.toArray()));
             List<String> off = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -79,21 +86,6 @@ public class AutovacuumCheck implements ApplicationEventListener<ServerStartupEv
                 }
             }
             return off;
-        });
-    }
-
-    private interface Query<T> {
-        T run(PreparedStatement ps) throws SQLException;
-    }
-
-    /** Runs at start-up, outside any transaction: a connection of its own, read-only. */
-    private <T> T query(String sql, Query<T> query) {
-        return connections.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
-                return query.run(ps);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
+        }));
     }
 }
