@@ -19,7 +19,7 @@ public class V16__rollup_rows_on_h2 extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        if (!c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2")) {
+        if (!Engine.isH2(c)) {
             return;
         }
         try (Statement st = c.createStatement()) {

@@ -23,7 +23,7 @@ public class V18__rating_days_index extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2");
+        boolean h2 = Engine.isH2(c);
         try (Statement st = c.createStatement()) {
             st.execute(h2
                     ? "CREATE INDEX ix_rating_days ON rating (local_date, agency_code, procedure_code, counted, rating_class, reasons)"

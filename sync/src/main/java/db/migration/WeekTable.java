@@ -49,7 +49,7 @@ final class WeekTable {
      * scan, 487 ms, instead of a few through the primary key).
      */
     static void analyze(Connection c, String table) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = Engine.isPostgres(c);
         try (Statement st = c.createStatement()) {
             st.execute(postgres ? "ANALYZE " + table : "ANALYZE TABLE " + table);
         }
