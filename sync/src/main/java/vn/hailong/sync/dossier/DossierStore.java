@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import vn.hailong.sync.StatementBatches;
 import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.report.ApologyFindings;
 import vn.hailong.sync.report.ApologyReport;
@@ -21,11 +22,14 @@ import vn.hailong.sync.rollup.DossierRollup;
 @Singleton
 public class DossierStore {
     private final JdbcOperations jdbc;
+    private final StatementBatches batches;
     private final DossierRollup rollup;
     private final ApologyFindings apologyFindings;
 
-    public DossierStore(JdbcOperations jdbc, DossierRollup rollup, ApologyFindings apologyFindings) {
+    public DossierStore(JdbcOperations jdbc, StatementBatches batches, DossierRollup rollup,
+                        ApologyFindings apologyFindings) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.rollup = rollup;
         this.apologyFindings = apologyFindings;
     }
@@ -49,43 +53,34 @@ public class DossierStore {
         ApologyFindings.Judged judged = apologyFindings.judgeSettled(dossiers.stream().map(d -> new ApologyReport.Row(d.code(),
                 d.agencyCode(), d.officerId(), d.procedureCode(), d.dueAt(), LocalTime.localDate(d.dueAt()), d.returnedAt(),
                 d.exemption(), d.apologiesJson(), d.stepsJson(), now.atOffset(ZoneOffset.UTC))).toList());
-        jdbc.prepareStatement("DELETE FROM dossier WHERE code = ?", ps -> {
-            for (Dossier d : dossiers) {
-                ps.setString(1, d.code());
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
-        jdbc.prepareStatement("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, received_at, due_at, "
+        batches.execute("DELETE FROM dossier WHERE code = ?", dossiers, (ps, d) -> ps.setString(1, d.code()));
+        batches.insert("INSERT INTO dossier (code, agency_code, procedure_code, officer_id, received_at, due_at, "
                 + "due_date, returned_at, returned_date, returned_month, complaints, exemption, apologies, steps, imported_at, "
-                + "late_or_open, apology_judged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                    for (Dossier d : dossiers) {
-                        ps.setString(1, d.code());
-                        ps.setString(2, d.agencyCode());
-                        ps.setString(3, d.procedureCode());
-                        ps.setString(4, d.officerId());
-                        ps.setObject(5, d.receivedAt().withOffsetSameInstant(ZoneOffset.UTC));
-                        ps.setObject(6, d.dueAt().withOffsetSameInstant(ZoneOffset.UTC));
-                        ps.setObject(7, LocalTime.localDate(d.dueAt()));
-                        if (d.returnedAt() == null) {
-                            ps.setNull(8, Types.TIMESTAMP_WITH_TIMEZONE);
-                            ps.setNull(9, Types.DATE);
-                            ps.setNull(10, Types.CHAR);
-                        } else {
-                            ps.setObject(8, d.returnedAt().withOffsetSameInstant(ZoneOffset.UTC));
-                            ps.setObject(9, LocalTime.localDate(d.returnedAt()));
-                            ps.setString(10, LocalTime.localMonth(d.returnedAt()));
-                        }
-                        ps.setInt(11, d.complaints());
-                        ps.setString(12, d.exemption());
-                        ps.setString(13, d.apologiesJson());
-                        ps.setString(14, d.stepsJson());
-                        ps.setObject(15, now.atOffset(ZoneOffset.UTC));
-                        ps.setBoolean(16, d.returnedAt() == null || d.returnedAt().isAfter(d.dueAt()));
-                        ps.setBoolean(17, judged.findings().containsKey(d.code()));
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
+                + "late_or_open, apology_judged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dossiers,
+                (ps, d) -> {
+                ps.setString(1, d.code());
+                ps.setString(2, d.agencyCode());
+                ps.setString(3, d.procedureCode());
+                ps.setString(4, d.officerId());
+                ps.setObject(5, d.receivedAt().withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(6, d.dueAt().withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(7, LocalTime.localDate(d.dueAt()));
+                if (d.returnedAt() == null) {
+                    ps.setNull(8, Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setNull(9, Types.DATE);
+                    ps.setNull(10, Types.CHAR);
+                } else {
+                    ps.setObject(8, d.returnedAt().withOffsetSameInstant(ZoneOffset.UTC));
+                    ps.setObject(9, LocalTime.localDate(d.returnedAt()));
+                    ps.setString(10, LocalTime.localMonth(d.returnedAt()));
+                }
+                ps.setInt(11, d.complaints());
+                ps.setString(12, d.exemption());
+                ps.setString(13, d.apologiesJson());
+                ps.setString(14, d.stepsJson());
+                ps.setObject(15, now.atOffset(ZoneOffset.UTC));
+                ps.setBoolean(16, d.returnedAt() == null || d.returnedAt().isAfter(d.dueAt()));
+                ps.setBoolean(17, judged.findings().containsKey(d.code()));
                 });
         apologyFindings.replace(dossiers.stream().map(Dossier::code).toList(), judged);
     }

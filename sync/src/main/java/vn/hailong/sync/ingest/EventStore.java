@@ -3,20 +3,18 @@ package vn.hailong.sync.ingest;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.hailong.sync.StatementBatches;
 import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.rollup.DossierRollup;
 import vn.hailong.sync.rollup.Place;
@@ -34,12 +32,15 @@ import vn.hailong.sync.rollup.SurveyRollup;
 @Singleton
 public class EventStore {
     private final JdbcOperations jdbc;
+    private final StatementBatches batches;
     private final RatingRollup rollup;
     private final DossierRollup dossierRollup;
     private final SurveyRollup surveyRollup;
 
-    public EventStore(JdbcOperations jdbc, RatingRollup rollup, DossierRollup dossierRollup, SurveyRollup surveyRollup) {
+    public EventStore(JdbcOperations jdbc, StatementBatches batches, RatingRollup rollup, DossierRollup dossierRollup,
+                      SurveyRollup surveyRollup) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.rollup = rollup;
         this.dossierRollup = dossierRollup;
         this.surveyRollup = surveyRollup;
@@ -178,7 +179,7 @@ public class EventStore {
 
     private void insertEvents(String terminalId, List<JudgedEvent> events, Instant receivedAt) {
         OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
-        batch("INSERT INTO sync_event (event_id, terminal_id, seq, event_type, status, reject_reason, content_hash, "
+        batches.insert("INSERT INTO sync_event (event_id, terminal_id, seq, event_type, status, reject_reason, content_hash, "
                 + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events, (ps, e) -> {
             ps.setString(1, e.id());
             ps.setString(2, terminalId);
@@ -197,7 +198,7 @@ public class EventStore {
 
     private void insertSurveys(String terminalId, List<JudgedEvent> events) {
         List<SurveyEvent> surveys = events.stream().map(JudgedEvent::survey).filter(s -> s != null).toList();
-        batch("INSERT INTO survey (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
+        batches.insert("INSERT INTO survey (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
                 + "counter_code, officer_id, procedure_code, dossier_code, answers, assessments, expectations) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", surveys, (ps, s) -> {
             ps.setString(1, s.id());
@@ -249,7 +250,7 @@ public class EventStore {
         List<RatingEvent> ratings = events.stream().map(JudgedEvent::rating).filter(r -> r != null).toList();
         List<RatingRollup.Rating> displaced = new ArrayList<>();
         Set<String> counted = decideCounted(terminalId, ratings, displaced);
-        batch("INSERT INTO rating (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
+        batches.insert("INSERT INTO rating (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
                 + "counter_code, officer_id, procedure_code, dossier_code, scale, rating_value, rating_class, channel, "
                 + "reasons, counted, counted_dossier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ratings, (ps, r) -> {
@@ -341,7 +342,7 @@ public class EventStore {
                 }
             }
         });
-        batch("UPDATE rating SET counted = FALSE, counted_dossier = NULL WHERE event_id = ?", displacedIds,
+        batches.execute("UPDATE rating SET counted = FALSE, counted_dossier = NULL WHERE event_id = ?", displacedIds,
                 (ps, id) -> ps.setString(1, id));
         return counted;
     }
@@ -390,24 +391,6 @@ public class EventStore {
             return ps.executeUpdate();
         });
         return highest;
-    }
-
-    private interface Binder<T> {
-        void bind(PreparedStatement ps, T item) throws SQLException;
-    }
-
-    private <T> void batch(String sql, Collection<T> items, Binder<T> binder) {
-        if (items.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement(sql, ps -> {
-            for (T item : items) {
-                binder.bind(ps, item);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            return null;
-        });
     }
 
     private static String placeholders(int n) {

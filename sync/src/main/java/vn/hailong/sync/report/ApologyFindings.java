@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.hailong.sync.StatementBatches;
 import vn.hailong.sync.rules.Rules;
 import vn.hailong.sync.rules.RulesStore;
 
@@ -34,13 +35,15 @@ public class ApologyFindings {
     private final ApologyReport report;
     private final RulesStore rules;
     private final JdbcOperations jdbc;
+    private final StatementBatches batches;
     private final TransactionOperations<Connection> transactions;
 
-    public ApologyFindings(ApologyReport report, RulesStore rules, JdbcOperations jdbc,
+    public ApologyFindings(ApologyReport report, RulesStore rules, JdbcOperations jdbc, StatementBatches batches,
                            TransactionOperations<Connection> transactions) {
         this.report = report;
         this.rules = rules;
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
     }
 
@@ -154,17 +157,9 @@ public class ApologyFindings {
     }
 
     private void insert(Collection<ApologyReport.Finding> findings, String basis) {
-        if (findings.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement("INSERT INTO apology_finding (code, agency_code, officer_id, procedure_code, due_at, due_date, "
-                + "returned_at, responsible_agency, flags, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                    for (ApologyReport.Finding f : findings) {
-                        bind(ps, f, basis);
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
-                });
+        batches.insert("INSERT INTO apology_finding (code, agency_code, officer_id, procedure_code, due_at, due_date, "
+                + "returned_at, responsible_agency, flags, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings,
+                (ps, f) -> bind(ps, f, basis));
     }
 
     private static void bind(PreparedStatement ps, ApologyReport.Finding f, String basis) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hailong.sync.StatementBatches;
 
 /**
  * Keeps {@code dossier_rollup} (số liệu tổng hợp hồ sơ) in step with the dossiers and their counted ratings. The
@@ -58,18 +59,20 @@ public class DossierRollup {
     private static final int IN_LIST = 500;
 
     private final JdbcOperations jdbc;
+    private final StatementBatches batches;
     private final TransactionOperations<Connection> transactions;
     /** This instance's refreshes wait here, not on the database lock (H2 gives up on a row lock after a second). */
     private final ReentrantLock refreshing = new ReentrantLock();
 
-    public DossierRollup(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+    public DossierRollup(JdbcOperations jdbc, StatementBatches batches, TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
     }
 
     /** Marks agency-months whose dossiers changed, in the caller's transaction (the import). */
     public void markBuckets(Collection<Bucket> buckets) {
-        batch("INSERT INTO dossier_rollup_stale (agency_code, returned_month) VALUES (?, ?)", new TreeSet<>(buckets),
+        batches.insert("INSERT INTO dossier_rollup_stale (agency_code, returned_month) VALUES (?, ?)", new TreeSet<>(buckets),
                 (ps, b) -> {
                     ps.setString(1, b.agencyCode());
                     ps.setString(2, b.month());
@@ -81,7 +84,7 @@ public class DossierRollup {
      * not the dossier is imported yet: its import may be committing at this moment, unseen by this transaction.
      */
     public void markDossiers(Collection<String> codes) {
-        batch("INSERT INTO dossier_rollup_stale (dossier_code) VALUES (?)", new TreeSet<>(codes),
+        batches.insert("INSERT INTO dossier_rollup_stale (dossier_code) VALUES (?)", new TreeSet<>(codes),
                 (ps, code) -> ps.setString(1, code));
     }
 
@@ -226,7 +229,7 @@ public class DossierRollup {
                             }
                             return null;
                         });
-                batch("INSERT INTO dossier_rollup (dimension, period_kind, period_start, agency_code, dim_key, returned, "
+                batches.insert("INSERT INTO dossier_rollup (dimension, period_kind, period_start, agency_code, dim_key, returned, "
                         + "early, on_time, late, rated, dissatisfied_or_complained) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows.entrySet(), (ps, row) -> {
                             ps.setString(1, row.getKey().dimension());
@@ -280,23 +283,6 @@ public class DossierRollup {
         }
     }
 
-    private interface Binder<T> {
-        void bind(java.sql.PreparedStatement ps, T item) throws java.sql.SQLException;
-    }
-
-    private <T> void batch(String sql, Collection<T> items, Binder<T> binder) {
-        if (items.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement(sql, ps -> {
-            for (T item : items) {
-                binder.bind(ps, item);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            return null;
-        });
-    }
 
     private static <T> List<List<T>> chunks(List<T> items, int size) {
         List<List<T>> chunks = new ArrayList<>();

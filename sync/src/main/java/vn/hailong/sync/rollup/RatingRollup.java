@@ -1,12 +1,12 @@
 package vn.hailong.sync.rollup;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.hailong.sync.StatementBatches;
 import vn.hailong.sync.ingest.RatingClass;
 import vn.hailong.sync.ingest.SipasElement;
 
@@ -32,11 +32,11 @@ public class RatingRollup {
      */
     public static final String SUMS_OF_RATINGS = sumsOfRatings();
 
-    private final JdbcOperations jdbc;
+    private final StatementBatches batches;
     private final String upsert;
 
-    public RatingRollup(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
-        this.jdbc = jdbc;
+    public RatingRollup(StatementBatches batches, @Value("${datasources.default.url}") String url) {
+        this.batches = batches;
         this.upsert = Upsert.sql(url.startsWith("jdbc:postgresql:"), "rating_rollup",
                 List.of("dimension", "period_kind", "period_start", "agency_code", "dim_key"), SUMS);
     }
@@ -47,25 +47,17 @@ public class RatingRollup {
         added.forEach(r -> add(sums, r, 1));
         removed.forEach(r -> add(sums, r, -1));
         sums.values().removeIf(RatingRollup::allZero);
-        if (sums.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement(upsert, ps -> {
-            for (Map.Entry<Place.Row, long[]> e : sums.entrySet()) {
-                Place.Row row = e.getKey();
-                ps.setString(1, row.dimension());
-                ps.setString(2, row.kind());
-                ps.setDate(3, Date.valueOf(row.start()));
-                ps.setString(4, row.agency());
-                ps.setString(5, row.key());
-                long[] v = e.getValue();
-                for (int i = 0; i < v.length; i++) {
-                    ps.setLong(6 + i, v[i]);
-                }
-                ps.addBatch();
+        batches.insert(upsert, sums.entrySet(), (ps, e) -> {
+            Place.Row row = e.getKey();
+            ps.setString(1, row.dimension());
+            ps.setString(2, row.kind());
+            ps.setDate(3, Date.valueOf(row.start()));
+            ps.setString(4, row.agency());
+            ps.setString(5, row.key());
+            long[] v = e.getValue();
+            for (int i = 0; i < v.length; i++) {
+                ps.setLong(6 + i, v[i]);
             }
-            ps.executeBatch();
-            return null;
         });
     }
 

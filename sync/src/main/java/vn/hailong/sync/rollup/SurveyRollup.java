@@ -1,9 +1,9 @@
 package vn.hailong.sync.rollup;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Date;
+import vn.hailong.sync.StatementBatches;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +32,11 @@ public class SurveyRollup {
         }
     }
 
-    private final JdbcOperations jdbc;
+    private final StatementBatches batches;
     private final String upsert;
 
-    public SurveyRollup(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
-        this.jdbc = jdbc;
+    public SurveyRollup(StatementBatches batches, @Value("${datasources.default.url}") String url) {
+        this.batches = batches;
         this.upsert = Upsert.sql(url.startsWith("jdbc:postgresql:"), "survey_rollup",
                 List.of("period_kind", "period_start", "agency_code", "item"), List.of("answers", "good"));
     }
@@ -70,13 +70,6 @@ public class SurveyRollup {
         }
         Map<Row, long[]> sums = new TreeMap<>();
         surveys.forEach(s -> addTo(sums, s));
-        jdbc.prepareStatement(upsert, ps -> {
-            for (Map.Entry<Row, long[]> e : sums.entrySet()) {
-                bind(ps, e.getKey(), e.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            return null;
-        });
+        batches.insert(upsert, sums.entrySet(), (ps, e) -> bind(ps, e.getKey(), e.getValue()));
     }
 }
