@@ -110,6 +110,36 @@ class SyncBatchesTest {
         assertEquals(before, counted());
     }
 
+    /**
+     * A batch's first try looks up only the terminal's own seqs: an id stored under another seq, or by another
+     * terminal, is found when the insert fails on it, and the batch is judged again with every id looked up.
+     */
+    @Test
+    void anIdStoredUnderAnotherSeqOrByAnotherTerminalIsFoundAndCountedOnce() {
+        String id = id();
+        Map<String, Object> first = rating(id, 1, "2026-11-20T09:00:00+07:00", 4, 4);
+        assertEquals(1, send(List.of(first)).number("accepted"));
+        long before = counted();
+
+        Api.Response underAnotherSeq = send(List.of(rating(id(), 2, "2026-11-20T09:01:00+07:00", 4, 4),
+                rating(id, 3, "2026-11-20T09:00:00+07:00", 4, 4)));
+        assertEquals(200, underAnotherSeq.status(), underAnotherSeq.body());
+        assertEquals(1, underAnotherSeq.number("accepted"));
+        assertEquals("CONFLICT", reason(underAnotherSeq, 0));
+        assertEquals(id, underAnotherSeq.list("rejected").get(0).get("id"));
+        assertEquals(2, underAnotherSeq.number("highestContiguousSeq"), "seq 3 was not stored");
+
+        String other = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        String otherSecret = api.provision(other, AGENCY, "4");
+        Api.Response byAnother = api.signed(other, otherSecret, PATH, batches.body(other, List.of(first,
+                rating(id(), 2, "2026-11-20T09:02:00+07:00", 4, 4))));
+        assertEquals(200, byAnother.status(), byAnother.body());
+        assertEquals(1, byAnother.number("accepted"));
+        assertEquals(1, byAnother.number("duplicates"), "the same event, already stored, is a duplicate");
+        assertEquals(List.of(), byAnother.list("rejected"));
+        assertEquals(before + 2, counted());
+    }
+
     @Test
     void anotherEventReusingASeqIsRejected() {
         send(List.of(rating(id(), 1, "2026-11-20T09:00:00+07:00", 4, 4)));

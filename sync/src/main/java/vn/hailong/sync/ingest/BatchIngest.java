@@ -150,14 +150,15 @@ public class BatchIngest {
     }
 
     /**
-     * A unique violation means another writer stored one of these ids, or a counted rating of one of these
-     * dossiers, meanwhile: judge again; so for a deadlock. A lock waited for in vain answers 503: nothing was
-     * stored (the transaction rolled back) and the terminal sends the batch again.
+     * A unique violation on the first try means an id or a dossier's counted rating was stored before (the first try
+     * looks neither up: {@link EventStore#apply}); on a later try, that another writer stored one meanwhile. Either
+     * way the batch is judged again with every id and dossier looked up; so for a deadlock. A lock waited for in
+     * vain answers 503: nothing was stored (the transaction rolled back) and the terminal sends the batch again.
      */
     private EventStore.Applied applyRetryingRaces(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.apply(terminalId, judged, now, skew);
+                return store.apply(terminalId, judged, now, skew, attempt > 1);
             } catch (RuntimeException e) {
                 java.util.Set<String> states = SqlStates.of(e);
                 if (SqlStates.lockTimeout(states)) {
@@ -169,7 +170,12 @@ public class BatchIngest {
                 if (attempt >= ATTEMPTS || !race) {
                     throw e;
                 }
-                LOG.info("batch of {} raced another writer ({}, attempt {}), applying again", terminalId, states, attempt);
+                if (attempt == 1 && states.contains(UNIQUE_VIOLATION)) {
+                    LOG.debug("batch of {} holds an id or a rated dossier stored before: applying it again with look-ups",
+                            terminalId);
+                } else {
+                    LOG.info("batch of {} raced another writer ({}, attempt {}), applying again", terminalId, states, attempt);
+                }
             }
         }
     }
