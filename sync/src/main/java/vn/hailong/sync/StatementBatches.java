@@ -15,7 +15,7 @@ import org.postgresql.PGStatement;
  * planned once while its table was small keeps a plan that scans the table once it is large. An INSERT (also
  * {@code INSERT ... ON CONFLICT}) has no plan to choose, so parsing and planning it anew for every batch is pure
  * cost: {@link #insert} keeps it prepared on the server, once per pooled connection (IngestBenchmark on PostgreSQL:
- * 13,900–14,100 → 18,100 events/s). An operator's own {@code prepareThreshold} in the URL is left to rule (a
+ * 13,900–14,100 → 17,000–18,100 events/s). An operator's own {@code prepareThreshold} in the URL is left to rule (a
  * connection pooler that cannot keep prepared statements, say).
  */
 @Singleton
