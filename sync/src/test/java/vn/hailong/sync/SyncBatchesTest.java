@@ -144,34 +144,6 @@ class SyncBatchesTest {
         assertEquals(retried + 2, retries(), "each of the two batches was applied again with every id looked up");
     }
 
-    /**
-     * A dossier rated in an earlier batch: the rating's insert fails on the dossier's counted rating and is made
-     * again under its savepoint with the dossiers looked up, not the whole batch. An earlier rating displaces the
-     * counted one; a later one is a re-rating.
-     */
-    @Test
-    void aDossierRatedInAnEarlierBatchKeepsOneCountedRatingWithoutApplyingTheBatchAgain() {
-        String dossier = "000.00.15.H12-" + id();
-        String agency = "SB-" + UUID.randomUUID().toString().substring(0, 6);
-        String other = "T-" + UUID.randomUUID().toString().substring(0, 8);
-        String otherSecret = api.provision(other, agency, "1");
-        Api.Response first = api.signed(other, otherSecret, PATH, batches.body(other, List.of(
-                with(rating(id(), 1, "2026-11-20T10:00:00+07:00", 4, 4), "dossierCode", dossier))));
-        assertEquals(1, first.number("accepted"), first.body());
-        double retried = retries();
-        Api.Response earlier = api.signed(other, otherSecret, PATH, batches.body(other, List.of(
-                rating(id(), 2, "2026-11-20T10:01:00+07:00", 4, 3),
-                with(rating(id(), 3, "2026-11-20T09:00:00+07:00", 4, 1), "dossierCode", dossier),
-                with(rating(id(), 4, "2026-11-20T11:00:00+07:00", 4, 2), "dossierCode", dossier))));
-        assertEquals(3, earlier.number("accepted"), earlier.body());
-        assertEquals(retried, retries(), "the batch was applied in one try");
-        Map<String, Object> total = api.report("from=2026-11-20&to=2026-11-20&agency=" + agency).map("total");
-        assertEquals(2, ((Number) total.get("counted")).intValue(), "the dossier once, the unbound rating once");
-        assertEquals(2, ((Number) total.get("reRatings")).intValue(), "the displaced first rating and the later one");
-        assertEquals(Map.of("satisfied", 1, "neutral", 0, "dissatisfied", 1), total.get("byClass"),
-                "the earliest rating (dissatisfied) counts for the dossier");
-    }
-
     private double retries() {
         return meters.find("hailong.ingest.retries").counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();

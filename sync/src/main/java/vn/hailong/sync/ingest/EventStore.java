@@ -38,14 +38,16 @@ public class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private final JdbcOperations jdbc;
     private final StatementBatches batches;
+    private final RecentDossiers recentDossiers;
     private final RatingRollup rollup;
     private final DossierRollup dossierRollup;
     private final SurveyRollup surveyRollup;
 
-    public EventStore(JdbcOperations jdbc, StatementBatches batches, RatingRollup rollup, DossierRollup dossierRollup,
-                      SurveyRollup surveyRollup) {
+    public EventStore(JdbcOperations jdbc, StatementBatches batches, RecentDossiers recentDossiers, RatingRollup rollup,
+                      DossierRollup dossierRollup, SurveyRollup surveyRollup) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.recentDossiers = recentDossiers;
         this.rollup = rollup;
         this.dossierRollup = dossierRollup;
         this.surveyRollup = surveyRollup;
@@ -296,6 +298,7 @@ public class EventStore {
         } else {
             counted = storeRatingsOfNewDossiers(terminalId, ratings, displaced);
         }
+        recentDossiers.add(ratings.stream().map(RatingEvent::dossierCode).filter(d -> d != null).toList());
         markCounted(terminalId, ratings, counted, displaced);
     }
 
@@ -317,10 +320,11 @@ public class EventStore {
     }
 
     /**
-     * Stores the ratings as if none of their dossiers had a counted rating yet, under a savepoint. A dossier that has
-     * one fails the insert on {@code uq_rating_counted_dossier}; only the ratings' insert is undone then, and made
-     * again with the dossiers looked up. For the usual batch, whose dossiers are all new, that saves looking up
-     * 500 dossiers (IngestBenchmark on PostgreSQL: 18,200-18,600 events/s with the look-up, 21,300-21,800 without).
+     * Stores the ratings, under a savepoint, as if none of their dossiers but those rated lately had a counted rating
+     * yet. A dossier that has one all the same fails the insert on {@code uq_rating_counted_dossier}; only the
+     * ratings' insert is undone then, and made again with every dossier looked up. For the usual batch, whose
+     * dossiers are all new, that saves looking up 500 dossiers (IngestBenchmark on PostgreSQL: 18,200-18,600
+     * events/s with the look-up, 21,300-21,800 without).
      */
     private Set<String> storeRatingsOfNewDossiers(String terminalId, List<RatingEvent> ratings,
                                                   List<RatingRollup.Rating> displaced) {
@@ -373,8 +377,9 @@ public class EventStore {
     /**
      * The ids of the batch's bound ratings that become their dossier's counted rating. A stored rating that a new
      * one precedes (delivered late, from a terminal that was offline) becomes a re-rating here; it is added to
-     * {@code displaced} as it counted until now. Without {@code lookUpDossiers} no dossier is taken to have a stored
-     * counted rating; one that has makes the insert fail on {@code uq_rating_counted_dossier} ({@link #apply}).
+     * {@code displaced} as it counted until now. Without {@code lookUpDossiers} only the dossiers rated lately
+     * ({@link RecentDossiers}) are looked up and the others are taken to have no counted rating; one that has makes
+     * the insert fail on {@code uq_rating_counted_dossier} ({@link #storeRatingsOfNewDossiers}).
      */
     private Set<String> decideCounted(String terminalId, List<RatingEvent> ratings, List<RatingRollup.Rating> displaced,
                                       boolean lookUpDossiers) {
@@ -385,8 +390,9 @@ public class EventStore {
         }
         Map<String, String> storedFirst = new HashMap<>();
         Map<String, RatingRollup.Rating> stored = new HashMap<>();
-        for (int from = 0; lookUpDossiers && from < dossiers.size(); from += 500) {
-            List<String> chunk = dossiers.subList(from, Math.min(dossiers.size(), from + 500));
+        List<String> lookedUp = lookUpDossiers ? dossiers : recentDossiers.among(dossiers);
+        for (int from = 0; from < lookedUp.size(); from += 500) {
+            List<String> chunk = lookedUp.subList(from, Math.min(lookedUp.size(), from + 500));
             jdbc.prepareStatement("SELECT counted_dossier, event_id, at_instant, terminal_id, seq, local_date, agency_code, "
                     + "counter_code, officer_id, procedure_code, rating_class, reasons FROM rating "
                     + "WHERE counted_dossier IN (" + placeholders(chunk.size()) + ")", ps -> {

@@ -56,26 +56,26 @@ class IngestBenchmark {
 
     @Test
     void ingestOnPostgreSql() throws Exception {
-        onPostgreSql(false);
+        onPostgreSql("hailong.bench.pg-url", "hailong.bench.pg-ref-url", false);
     }
 
     /**
-     * The same, but each terminal's batches after its first re-rate the dossier of the batch before: the ratings'
-     * insert of such a batch fails on the dossier's counted rating and is made again with the dossiers looked up
-     * (EventStore), the dearer path. It uses the same two databases as the other PostgreSQL run (which of the two
-     * runs first is JUnit's choice), so both the ingest and its reference write into tables holding the other's rows.
+     * The same, but each terminal's batches after its first re-rate the dossier of the batch before, so 7 of 8 batches
+     * hold a dossier rated before (EventStore looks up those rated lately; a forgotten one costs the ratings' insert
+     * made twice). Into two databases of its own ({@code -Dhailong.bench.pg-rerated-url} and
+     * {@code -Dhailong.bench.pg-rerated-ref-url}), so neither run writes into tables the other filled.
      */
     @Test
     void ingestWithReRatingsOnPostgreSql() throws Exception {
-        onPostgreSql(true);
+        onPostgreSql("hailong.bench.pg-rerated-url", "hailong.bench.pg-rerated-ref-url", true);
     }
 
-    private void onPostgreSql(boolean reRatings) throws Exception {
-        String url = System.getProperty("hailong.bench.pg-url");
-        String refUrl = System.getProperty("hailong.bench.pg-ref-url");
+    private void onPostgreSql(String urlProperty, String refUrlProperty, boolean reRatings) throws Exception {
+        String url = System.getProperty(urlProperty);
+        String refUrl = System.getProperty(refUrlProperty);
         if (url == null || refUrl == null) {
-            throw new IllegalStateException("the PostgreSQL ingest benchmark needs -Dhailong.bench.pg-url and "
-                    + "-Dhailong.bench.pg-ref-url (two empty databases); install/bench.sh sets them");
+            throw new IllegalStateException("this PostgreSQL ingest benchmark needs -D" + urlProperty + " and -D"
+                    + refUrlProperty + " (two empty databases); install/bench.sh sets them");
         }
         run("PostgreSQL", url, refUrl, System.getProperty("hailong.bench.pg-user", "postgres"),
                 System.getProperty("hailong.bench.pg-password", ""), reRatings);
