@@ -153,8 +153,8 @@ public class BatchIngest {
      * A unique violation on the first try means an id was stored before under another seq or terminal (the first try
      * does not look ids up: {@link EventStore#apply}); on a later try, that another writer stored one of these ids,
      * or a counted rating of one of these dossiers, meanwhile. Either way the batch is judged again with every id
-     * and dossier looked up; so for a deadlock. A lock waited for in
-     * vain answers 503: nothing was stored (the transaction rolled back) and the terminal sends the batch again.
+     * and dossier looked up; so for a deadlock. A lock waited for in vain answers 503: nothing was stored (the
+     * transaction rolled back) and the terminal sends the batch again.
      */
     private EventStore.Applied applyRetryingRaces(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
         for (int attempt = 1; ; attempt++) {
@@ -175,8 +175,7 @@ public class BatchIngest {
                 meters.counter("hailong.ingest.retries", "reason", storedId ? "stored-id" : "race").increment();
                 if (storedId) {
                     LOG.debug("batch of {} holds an id stored before under another seq or terminal: applying it again "
-                            + "with every id looked up",
-                            terminalId);
+                            + "with every id looked up", terminalId);
                 } else {
                     LOG.info("batch of {} raced another writer ({}, attempt {}), applying again", terminalId, states, attempt);
                 }

@@ -72,8 +72,8 @@ public class DossierRollup {
 
     /** Marks agency-months whose dossiers changed, in the caller's transaction (the import). */
     public void markBuckets(Collection<Bucket> buckets) {
-        batches.insert("INSERT INTO dossier_rollup_stale (agency_code, returned_month) VALUES (?, ?)", new TreeSet<>(buckets),
-                (ps, b) -> {
+        batches.insert("INSERT INTO dossier_rollup_stale (agency_code, returned_month) VALUES (?, ?)",
+                new TreeSet<>(buckets), (ps, b) -> {
                     ps.setString(1, b.agencyCode());
                     ps.setString(2, b.month());
                 });
@@ -229,8 +229,8 @@ public class DossierRollup {
                             }
                             return null;
                         });
-                batches.insert("INSERT INTO dossier_rollup (dimension, period_kind, period_start, agency_code, dim_key, returned, "
-                        + "early, on_time, late, rated, dissatisfied_or_complained) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                batches.insert("INSERT INTO dossier_rollup (dimension, period_kind, period_start, agency_code, dim_key, "
+                        + "returned, early, on_time, late, rated, dissatisfied_or_complained) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows.entrySet(), (ps, row) -> {
                             ps.setString(1, row.getKey().dimension());
                             ps.setString(2, row.getKey().kind());
@@ -282,7 +282,6 @@ public class DossierRollup {
             ps.setString(3 + i, agencies.get(i));
         }
     }
-
 
     private static <T> List<List<T>> chunks(List<T> items, int size) {
         List<List<T>> chunks = new ArrayList<>();
