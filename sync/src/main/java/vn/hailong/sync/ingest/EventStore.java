@@ -299,12 +299,12 @@ public class EventStore {
             counted = storeRatingsOfNewDossiers(terminalId, ratings, displaced);
         }
         recentDossiers.add(ratings.stream().map(RatingEvent::dossierCode).filter(d -> d != null).toList());
-        markCounted(terminalId, ratings, counted, displaced);
+        addToRollups(terminalId, ratings, counted, displaced);
     }
 
     /** Adds the stored ratings to the roll-ups, moves the displaced ones to the re-ratings, marks their dossiers. */
-    private void markCounted(String terminalId, List<RatingEvent> ratings, Set<String> counted,
-                             List<RatingRollup.Rating> displaced) {
+    private void addToRollups(String terminalId, List<RatingEvent> ratings, Set<String> counted,
+                              List<RatingRollup.Rating> displaced) {
         List<RatingRollup.Rating> added = new ArrayList<>();
         for (RatingEvent r : ratings) {
             added.add(new RatingRollup.Rating(new Place(LocalTime.localDate(r.at()), r.agencyCode(), r.counter(),
