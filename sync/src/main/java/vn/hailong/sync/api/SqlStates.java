@@ -11,6 +11,8 @@ public final class SqlStates {
      * an operator sets one): the database is busy, nothing of the failed transaction is stored.
      */
     private static final Set<String> LOCK_TIMEOUT = Set.of("HYT00", "55P03");
+    /** A unique key refused a row (both engines report the standard SQLState). */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private SqlStates() {
     }
@@ -26,6 +28,11 @@ public final class SqlStates {
             }
         }
         return states;
+    }
+
+    /** Whether the failure is a row refused by a unique key. */
+    public static boolean uniqueViolation(Set<String> states) {
+        return states.contains(UNIQUE_VIOLATION);
     }
 
     /** Whether the failure is a lock waited for in vain. */

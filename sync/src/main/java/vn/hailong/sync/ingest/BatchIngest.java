@@ -33,7 +33,6 @@ import vn.hailong.sync.terminal.Terminal;
 @Singleton
 public class BatchIngest {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIngest.class);
-    private static final String UNIQUE_VIOLATION = "23505";
     /** Another transaction went first: a deadlock (PostgreSQL) or a serialization failure. Run again. */
     private static final java.util.Set<String> LOST_TO_ANOTHER = java.util.Set.of("40P01", "40001");
     private static final int ATTEMPTS = 5;
@@ -167,11 +166,11 @@ public class BatchIngest {
                             terminalId, states);
                     throw Problems.busy("the database is busy with other terminals' batches; send this batch again later");
                 }
-                boolean race = states.contains(UNIQUE_VIOLATION) || states.stream().anyMatch(LOST_TO_ANOTHER::contains);
+                boolean race = SqlStates.uniqueViolation(states) || states.stream().anyMatch(LOST_TO_ANOTHER::contains);
                 if (attempt >= ATTEMPTS || !race) {
                     throw e;
                 }
-                boolean storedId = attempt == 1 && states.contains(UNIQUE_VIOLATION);
+                boolean storedId = attempt == 1 && SqlStates.uniqueViolation(states);
                 meters.counter("hailong.ingest.retries", "reason", storedId ? "stored-id" : "race").increment();
                 if (storedId) {
                     LOG.debug("batch of {} holds an id stored before under another seq or terminal: applying it again "

@@ -35,7 +35,6 @@ import vn.hailong.sync.rollup.SurveyRollup;
  */
 @Singleton
 public class EventStore {
-    private static final String UNIQUE_VIOLATION = "23505";
     private final JdbcOperations jdbc;
     private final StatementBatches batches;
     private final RecentDossiers recentDossiers;
@@ -193,8 +192,8 @@ public class EventStore {
         long max = java.util.Collections.max(seqs);
         // a batch with far-apart seqs (a terminal re-sending old rejects with new events) is asked per seq
         boolean asRange = max - min < 10L * seqs.size() + 1000;
-        String sql = "SELECT seq, event_id, content_hash, status, reject_reason FROM sync_event WHERE terminal_id = ? AND " + (asRange ? "seq BETWEEN ? AND ?"
-                : "seq IN (" + placeholders(seqs.size()) + ")");
+        String sql = "SELECT seq, event_id, content_hash, status, reject_reason FROM sync_event WHERE terminal_id = ? AND "
+                + (asRange ? "seq BETWEEN ? AND ?" : "seq IN (" + placeholders(seqs.size()) + ")");
         List<Long> listed = new ArrayList<>(seqs);
         jdbc.prepareStatement(sql, ps -> {
             ps.setString(1, terminalId);
@@ -334,7 +333,7 @@ public class EventStore {
         try {
             storeRatings(terminalId, ratings, counted);
         } catch (RuntimeException e) {
-            if (!SqlStates.of(e).contains(UNIQUE_VIOLATION)) {
+            if (!SqlStates.uniqueViolation(SqlStates.of(e))) {
                 throw e;
             }
             rollback(connection, before);
