@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import db.migration.V13__survey_rollup_backfill;
+import db.migration.V20__survey_dim_rollup;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -24,10 +25,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SIPAS report reads the survey roll-ups kept at ingest (monthly and daily rows) for the whole selection and
- * groupings by agency, day and month, and the surveys themselves when grouped by counter. So for random periods
- * both must give the same figures: the whole selection, each month, some days and each agency against the report
- * by counter over the same days; and again after V13's backfill rebuilt the roll-ups from the surveys.
+ * The SIPAS report reads the survey roll-ups kept at ingest: monthly and daily rows per agency for the whole selection
+ * and groupings by agency, day and month, monthly and weekly rows per counter, officer, procedure and terminal for
+ * those groupings (the surveys themselves for the days around whole weeks). For random periods every figure counted
+ * must equal what this test counts from the surveys it sent; and again after V13's and V20's backfills rebuilt the
+ * roll-ups from the stored surveys.
  */
 @MicronautTest(environments = "synctest", transactional = false)
 class SurveyRollupTest {
@@ -49,6 +51,7 @@ class SurveyRollupTest {
     TransactionOperations<Connection> transactions;
 
     private Api api;
+    private List<Sent> sent;
 
     @Test
     void theReportFromRollupsEqualsTheSurveysDayByDay() {
@@ -67,12 +70,17 @@ class SurveyRollupTest {
         List<String> children = List.of("SRC1-" + suffix, "SRC2-" + suffix);
         api.agencyTree(parent, children);
         Random random = new Random(2025);
-        for (int t = 0; t < 2; t++) {
+        sent = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
             String terminal = "SRT" + t + "-" + suffix;
-            String secret = api.provision(terminal, children.get(t), Integer.toString(1 + t));
+            String agency = children.get(t % 2);
+            String counter = Integer.toString(1 + t / 2 * 5 + t % 2);   // terminals 0 and 2: two counters of agency 1
+            String secret = api.provision(terminal, agency, counter);
             List<Map<String, Object>> events = new ArrayList<>();
             for (int seq = 1; seq <= 200; seq++) {
-                events.add(survey(random, seq, START.plusDays(random.nextInt(120))));
+                Map<String, Object> e = survey(random, seq, START.plusDays(random.nextInt(120)));
+                events.add(e);
+                sent.add(new Sent(e, agency, counter, terminal));
             }
             for (int from = 0; from < events.size(); from += 50) {
                 Api.Response r = api.signed(terminal, secret, "/api/v1/sync/batches",
@@ -90,11 +98,13 @@ class SurveyRollupTest {
         periods.add(new String[] {START.toString(), START.plusMonths(4).minusDays(1).toString(), parent});
         assertSameEachWay(periods, children, "");
 
-        // V13's backfill (the surveys stored before roll-ups existed) builds the same roll-ups
+        // V13's and V20's backfills (the surveys stored before the roll-ups existed) build the same roll-ups
         transactions.executeWrite(status -> {
             jdbc.prepareStatement("DELETE FROM survey_rollup", java.sql.PreparedStatement::executeUpdate);
+            jdbc.prepareStatement("DROP TABLE survey_dim_rollup", java.sql.PreparedStatement::executeUpdate);
             try {
                 new V13__survey_rollup_backfill().migrate(RollupBackfill.context(status.getConnection()));
+                new V20__survey_dim_rollup().migrate(RollupBackfill.context(status.getConnection()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -106,48 +116,132 @@ class SurveyRollupTest {
     private void assertSameEachWay(List<String[]> periods, List<String> children, String when) {
         int months = 0;
         int days = 0;
+        int groups = 0;
         for (String[] p : periods) {
+            LocalDate from = LocalDate.parse(p[0]);
+            LocalDate to = LocalDate.parse(p[1]);
             String selection = "from=" + p[0] + "&to=" + p[1] + "&agency=" + p[2];
-            Map<String, Object> whole = report(selection).map("total");
-            assertEquals(fromSurveys(p[0], p[1], p[2]), whole, when + selection);
+            assertEquals(counted(from, to, p[2], s -> true), counts(report(selection).map("total")), when + selection);
             for (Map<String, Object> row : report(selection + "&groupBy=month").list("rows")) {
                 YearMonth month = YearMonth.parse((String) row.get("key"));
-                LocalDate first = max(month.atDay(1), LocalDate.parse(p[0]));
-                LocalDate last = min(month.atEndOfMonth(), LocalDate.parse(p[1]));
-                assertEquals(fromSurveys(first.toString(), last.toString(), p[2]), withoutKey(row),
-                        when + selection + ", month " + month);
+                assertEquals(counted(max(month.atDay(1), from), min(month.atEndOfMonth(), to), p[2], s -> true),
+                        counts(row), when + selection + ", month " + month);
                 months++;
             }
             List<Map<String, Object>> dayRows = report(selection + "&groupBy=day").list("rows");
             for (Map<String, Object> row : dayRows.subList(0, Math.min(3, dayRows.size()))) {
-                String day = (String) row.get("key");
-                assertEquals(fromSurveys(day, day, p[2]), withoutKey(row), when + selection + ", day " + day);
+                LocalDate day = LocalDate.parse((String) row.get("key"));
+                assertEquals(counted(day, day, p[2], s -> true), counts(row), when + selection + ", day " + day);
                 days++;
             }
             for (Map<String, Object> row : report(selection + "&groupBy=agency").list("rows")) {
                 String agency = (String) row.get("key");
                 assertTrue(children.contains(agency), agency);
-                assertEquals(fromSurveys(p[0], p[1], agency), withoutKey(row), when + selection + ", agency " + agency);
+                assertEquals(counted(from, to, agency, s -> true), counts(row), when + selection + ", agency " + agency);
+            }
+            for (String groupBy : List.of("counter", "officer", "procedure", "terminal")) {
+                List<Map<String, Object>> rows = report(selection + "&groupBy=" + groupBy).list("rows");
+                long respondents = 0;
+                for (Map<String, Object> row : rows) {
+                    Object key = row.get("key");
+                    java.util.function.Predicate<Sent> inGroup = switch (groupBy) {
+                        case "counter" -> s -> s.counter().equals(key) && s.agency().equals(row.get("agencyCode"));
+                        case "officer" -> s -> java.util.Objects.equals(s.event().get("officerId"), key);
+                        case "procedure" -> s -> java.util.Objects.equals(s.event().get("procedureCode"), key);
+                        default -> s -> s.terminal().equals(key);
+                    };
+                    Map<String, Object> expected = counted(from, to, p[2], inGroup);
+                    assertEquals(expected, counts(row), when + selection + ", " + groupBy + " " + key);
+                    respondents += (Long) expected.get("respondents");
+                    groups++;
+                }
+                assertEquals(counted(from, to, p[2], s -> true).get("respondents"), respondents,
+                        when + selection + ": every survey in one group by " + groupBy);
             }
         }
-        assertTrue(months > 20 && days > 20, "months compared: " + months + ", days: " + days);
+        assertTrue(months > 20 && days > 20 && groups > 100, "months compared: " + months + ", days: " + days
+                + ", groups: " + groups);
     }
 
-    /** The figures of a selection as the report computes them from the surveys themselves (grouped by counter). */
-    private Map<String, Object> fromSurveys(String from, String to, String agency) {
-        return report("from=" + from + "&to=" + to + "&agency=" + agency + "&groupBy=counter").map("total");
+    /** A survey as sent, with where its terminal stands. */
+    private record Sent(Map<String, Object> event, String agency, String counter, String terminal) {
+        LocalDate day() {
+            return java.time.OffsetDateTime.parse((String) event.get("at")).toLocalDate();
+        }
+    }
+
+    /**
+     * What the report must count for the surveys sent in a period, under an agency (or its subtree) and in a group,
+     * counted here from the surveys themselves: respondents, each element's answers and index (4 or 5), each
+     * criterion's answers and index (true), each expectation named; as {@link #counts} reads a report's figures.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> counted(LocalDate from, LocalDate to, String agency,
+                                        java.util.function.Predicate<Sent> inGroup) {
+        long respondents = 0;
+        Map<String, long[]> elements = new java.util.TreeMap<>();
+        Map<String, long[]> criteria = new java.util.TreeMap<>();
+        Map<String, Long> expectations = new java.util.TreeMap<>();
+        for (Sent s : sent) {
+            boolean under = s.agency().equals(agency) || agency.startsWith("SRP-");
+            if (!under || s.day().isBefore(from) || s.day().isAfter(to) || !inGroup.test(s)) {
+                continue;
+            }
+            respondents++;
+            ((Map<String, Integer>) s.event().get("answers")).forEach((k, v) -> tally(elements, k, v >= 4));
+            ((Map<String, Boolean>) s.event().get("assessments")).forEach((k, v) -> tally(criteria, k, v));
+            ((List<String>) s.event().get("expectations")).forEach(x -> expectations.merge(x, 1L, Long::sum));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("respondents", respondents);
+        out.put("elements", indexed(elements));
+        out.put("assessments", indexed(criteria));
+        out.put("expectations", expectations);
+        return out;
+    }
+
+    private static void tally(Map<String, long[]> counts, String code, boolean good) {
+        long[] c = counts.computeIfAbsent(code, k -> new long[2]);
+        c[0]++;
+        c[1] += good ? 1 : 0;
+    }
+
+    private static Map<String, String> indexed(Map<String, long[]> counts) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        counts.forEach((code, c) -> out.put(code, c[0] + " answers, index " + java.math.BigDecimal.valueOf(c[1] * 100)
+                .divide(java.math.BigDecimal.valueOf(c[0]), 2, java.math.RoundingMode.HALF_UP)));
+        return out;
+    }
+
+    /** The counted figures of a report's row or total, in {@link #counted}'s shape (elements nobody answered left out). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> counts(Map<String, Object> figures) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("respondents", ((Number) figures.get("respondents")).longValue());
+        out.put("elements", answered((Map<String, Map<String, Object>>) figures.get("elements")));
+        out.put("assessments", answered((Map<String, Map<String, Object>>) figures.get("assessments")));
+        Map<String, Long> expectations = new java.util.TreeMap<>();
+        ((Map<String, Object>) figures.get("expectations")).forEach((k, v) -> expectations.put(k, ((Number) v).longValue()));
+        out.put("expectations", expectations);
+        return out;
+    }
+
+    private static Map<String, String> answered(Map<String, Map<String, Object>> rows) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        rows.forEach((code, row) -> {
+            long answers = ((Number) row.get("answers")).longValue();
+            if (answers > 0) {
+                out.put(code, answers + " answers, index " + new java.math.BigDecimal(row.get("index").toString())
+                        .setScale(2, java.math.RoundingMode.UNNECESSARY));
+            }
+        });
+        return out;
     }
 
     private Api.Response report(String query) {
         Api.Response r = api.send("GET", "/api/v1/reports/sipas?" + query, null, "Authorization", "Bearer " + Api.ADMIN);
         assertEquals(200, r.status(), r.body());
         return r;
-    }
-
-    private static Map<String, Object> withoutKey(Map<String, Object> row) {
-        Map<String, Object> figures = new LinkedHashMap<>(row);
-        figures.remove("key");
-        return figures;
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
@@ -182,6 +276,10 @@ class SurveyRollupTest {
         e.put("answers", answers);
         e.put("assessments", assessments);
         e.put("expectations", expectations.subList(0, random.nextInt(4)));
+        if (random.nextInt(5) > 0) {   // some surveys name no officer or procedure: the group of none
+            e.put("officerId", "cb" + random.nextInt(4));
+            e.put("procedureCode", "1.00" + random.nextInt(6));
+        }
         return e;
     }
 }
