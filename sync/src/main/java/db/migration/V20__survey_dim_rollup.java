@@ -11,22 +11,30 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.postgresql.PGStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.SurveyRollup;
 
 /**
- * Counter-survey roll-ups per counter, officer, procedure and terminal ({@code survey_dim_rollup}), by month ('M',
- * period_start its first day) and week ('W', Monday to Sunday, period_start the Monday), items as in V12. The SIPAS
- * report grouped by one of these read every survey of the period: 1.2 s p95 for ten months of a province at 10
- * million events on PostgreSQL, most of it moving the surveys' text to the server (PERFORMANCE.md). Now the database
+ * Counter-survey roll-ups per counter, officer and terminal ({@code survey_dim_rollup}), by month ('M', period_start
+ * its first day) and week ('W', Monday to Sunday, period_start the Monday), items as in V12. The SIPAS report grouped
+ * by one of these read every survey of the period: 1.2 s p95 for ten months of a province at 10 million events on
+ * PostgreSQL, most of it moving the surveys' text to the server and parsing it (PERFORMANCE.md). Now the database
  * sums roll-up rows and the surveys are read only for the days around the period's whole weeks (at most six at each
- * end). No daily rows: a row per officer or procedure and day would outnumber the surveys.
+ * end). No daily rows, and no procedure ({@link SurveyRollup#DIMENSIONS}): such rows would outnumber the surveys.
  *
  * <p>Then the surveys stored before are added, in Java as V13 does, in day order: a week's rows are written when
- * the surveys pass its Sunday, a month's when they pass its last day, so memory holds a month of rows. On H2 an
- * index holds every column (as V16 for the other roll-ups).
+ * the surveys pass its Sunday, a month's when they pass its last day, so memory holds a month of rows. Progress is
+ * logged (a million surveys take minutes). On H2 an index holds every column (as V16 for the other roll-ups); on
+ * PostgreSQL the table is analysed at the end, so that the first reports are planned with its statistics.
  */
 public class V20__survey_dim_rollup extends BaseJavaMigration {
+    private static final Logger LOG = LoggerFactory.getLogger(V20__survey_dim_rollup.class);
+    /** Surveys between two progress lines. */
+    private static final int PROGRESS = 100_000;
+
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
@@ -42,6 +50,11 @@ public class V20__survey_dim_rollup extends BaseJavaMigration {
             }
         }
         backfill(c);
+        if (Engine.isPostgres(c)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE survey_dim_rollup");
+            }
+        }
     }
 
     private static void backfill(Connection c) throws SQLException {
@@ -50,6 +63,13 @@ public class V20__survey_dim_rollup extends BaseJavaMigration {
              PreparedStatement insert = c.prepareStatement("INSERT INTO survey_dim_rollup (dimension, period_kind, "
                      + "period_start, agency_code, dim_key, item, answers, good) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setFetchSize(10_000);
+            if (Engine.isPostgres(c)) {
+                // the server plans each statement anew (prepareThreshold=0): kept prepared, as StatementBatches does
+                insert.unwrap(PGStatement.class).setPrepareThreshold(1);
+            }
+            long total = count(st);
+            long done = 0;
+            LOG.info("V20: adding {} stored surveys to the roll-ups per counter, officer and terminal", total);
             try (ResultSet rs = st.executeQuery("SELECT local_date, agency_code, counter_code, officer_id, "
                     + "procedure_code, terminal_id, answers, assessments, expectations FROM survey ORDER BY local_date")) {
                 LocalDate day = null;
@@ -62,9 +82,20 @@ public class V20__survey_dim_rollup extends BaseJavaMigration {
                     SurveyRollup.addToDimensions(sums, new SurveyRollup.Survey(new Place(next, rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), rs.getString(7),
                             rs.getString(8), rs.getString(9)));
+                    if (++done % PROGRESS == 0) {
+                        LOG.info("V20: {} of {} surveys added to the roll-ups per counter, officer and terminal", done, total);
+                    }
                 }
             }
             write(insert, sums, LocalDate.MAX);
+            LOG.info("V20: all {} surveys added to the roll-ups per counter, officer and terminal", done);
+        }
+    }
+
+    private static long count(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM survey")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

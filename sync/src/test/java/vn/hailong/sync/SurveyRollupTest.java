@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SIPAS report reads the survey roll-ups kept at ingest: monthly and daily rows per agency for the whole selection
- * and groupings by agency, day and month, monthly and weekly rows per counter, officer, procedure and terminal for
- * those groupings (the surveys themselves for the days around whole weeks). For random periods every figure counted
- * must equal what this test counts from the surveys it sent; and again after V13's and V20's backfills rebuilt the
- * roll-ups from the stored surveys.
+ * and groupings by agency, day and month, monthly and weekly rows per counter, officer and terminal for those
+ * groupings (the surveys themselves for the days around whole weeks), the surveys when grouped by procedure. For
+ * random periods every figure counted must equal what this test counts from the surveys it sent; and again after
+ * V13's and V20's backfills rebuilt the roll-ups from the stored surveys.
  */
 @MicronautTest(environments = "synctest", transactional = false)
 class SurveyRollupTest {

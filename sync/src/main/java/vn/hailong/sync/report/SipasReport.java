@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import vn.hailong.sync.ingest.SipasElement;
 import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.SurveyItems;
+import vn.hailong.sync.rollup.SurveyRollup;
 import vn.hailong.sync.survey.SurveyBank;
 import vn.hailong.sync.survey.SurveyBankStore;
 
@@ -97,13 +98,19 @@ public class SipasReport {
     /**
      * The tallies per group, summed by the database from the survey roll-ups: the whole selection and groupings by
      * agency, day or month from {@code survey_rollup} (whole months from the monthly rows, other days from the daily
-     * rows); groupings by counter, officer, procedure or terminal from {@code survey_dim_rollup} (whole months, then
-     * whole weeks), and the surveys themselves for the days around those weeks.
+     * rows); groupings by counter, officer or terminal from {@code survey_dim_rollup} (whole months, then whole
+     * weeks), and the surveys themselves for the days around those weeks; grouped by procedure, which no roll-up
+     * keeps ({@link SurveyRollup#DIMENSIONS}), from the surveys.
      */
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
         RollupSelection selection = new RollupSelection(query, subtree, RollupSelection.Kept.SURVEYS);
         Map<SatisfactionReport.Key, Tally> tallies = new HashMap<>();   // thousands of groups: hashed, sorted once
+        if (selection.dimension != Place.Dimension.ALL && !SurveyRollup.DIMENSIONS.contains(selection.dimension)) {
+            fromSurveys(query.groupBy(), new RollupSelection.Span("D", query.from(), query.to()),
+                    selection.agencies("agency_code"), tallies);
+            return new TreeMap<>(tallies);
+        }
         for (RollupSelection.Span span : selection.spans) {
             if (selection.fromRows(span)) {
                 fromSurveys(query.groupBy(), span, selection.agencies("agency_code"), tallies);
@@ -147,7 +154,7 @@ public class SipasReport {
         jdbc.prepareStatement(sql, ps -> {
             ps.setObject(1, span.first());
             ps.setObject(2, span.last());
-            ps.setFetchSize(FETCH);   // streamed: a province's surveys of twelve days are tens of thousands
+            ps.setFetchSize(FETCH);   // streamed: a province's surveys by procedure are hundreds of thousands
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SatisfactionReport.Key key;
