@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.SurveyRollup;
 
 /**
@@ -40,8 +39,8 @@ public class V13__survey_rollup_backfill extends BaseJavaMigration {
                         write(insert, ((TreeMap<SurveyRollup.Row, long[]>) sums).headMap(FIRST_MONTHLY));
                     }
                     day = next;
-                    SurveyRollup.addTo(sums, new SurveyRollup.Survey(new Place(next, rs.getString(2), null, null, null,
-                            null), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    SurveyRollup.addTo(sums, new SurveyRollup.Survey(next, rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
                 }
             }
             write(insert, sums);

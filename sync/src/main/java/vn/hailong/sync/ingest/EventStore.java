@@ -257,9 +257,8 @@ public class EventStore {
             ps.setString(13, joined(s.assessments()));
             ps.setString(14, expectations(s));
         });
-        surveyRollup.add(surveys.stream().map(s -> new SurveyRollup.Survey(new Place(LocalTime.localDate(s.at()),
-                s.agencyCode(), s.counter(), s.officerId(), s.procedureCode(), terminalId), joined(s.answers()),
-                joined(s.assessments()), expectations(s))).toList());
+        surveyRollup.add(surveys.stream().map(s -> new SurveyRollup.Survey(LocalTime.localDate(s.at()),
+                s.agencyCode(), joined(s.answers()), joined(s.assessments()), expectations(s))).toList());
     }
 
     private static String expectations(SurveyEvent s) {

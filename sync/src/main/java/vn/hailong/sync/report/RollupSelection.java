@@ -31,13 +31,16 @@ final class RollupSelection {
     private final List<String> agencyCodes;
 
     /**
-     * Which rows a roll-up keeps: days in ALL only, and weeks from Monday in the other dimensions (SURVEYS: V20); as
-     * the satisfaction roll-up does (RATINGS); or days in ALL only, and weeks cut at month ends in the other
-     * dimensions (DOSSIERS: V17).
+     * Which rows a roll-up keeps: days in ALL only, and no weeks (surveys); as the satisfaction roll-up does
+     * (RATINGS); or days in ALL only, and weeks cut at month ends in the other dimensions (DOSSIERS: V17).
      */
-    enum Kept { SURVEYS, RATINGS, DOSSIERS }
+    enum Kept { AGENCY_DAYS, RATINGS, DOSSIERS }
 
     private final Kept kept;
+
+    RollupSelection(ReportQuery query, AgencySubtree subtree) {
+        this(query, subtree, Kept.AGENCY_DAYS);
+    }
 
     /**
      * @param kept {@link Kept#RATINGS}: the roll-up keeps weekly rows ('W', from Monday) in the dimensions other than
@@ -63,8 +66,9 @@ final class RollupSelection {
         this.ratingKeyColumns = groupBy == null ? null : groupBy.columns;
         List<Span> spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
         this.spans = dimension == Place.Dimension.ALL ? spans : switch (kept) {
-            case RATINGS, SURVEYS -> withWeeks(spans);
+            case RATINGS -> withWeeks(spans);
             case DOSSIERS -> withCutWeeks(spans);
+            case AGENCY_DAYS -> spans;
         };
         this.agencyCodes = query.agency() == null ? null : subtree.codes(query.agency());   // read once for every span
     }

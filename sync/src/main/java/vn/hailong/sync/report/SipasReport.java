@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import vn.hailong.sync.ingest.SipasElement;
 import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.SurveyItems;
-import vn.hailong.sync.rollup.SurveyRollup;
 import vn.hailong.sync.survey.SurveyBank;
 import vn.hailong.sync.survey.SurveyBankStore;
 
@@ -96,44 +95,31 @@ public class SipasReport {
     }
 
     /**
-     * The tallies per group, summed by the database from the survey roll-ups: the whole selection and groupings by
-     * agency, day or month from {@code survey_rollup} (whole months from the monthly rows, other days from the daily
-     * rows); groupings by counter, officer or terminal from {@code survey_dim_rollup} (whole months, then whole
-     * weeks), and the surveys themselves for the days around those weeks; grouped by procedure, which no roll-up
-     * keeps ({@link SurveyRollup#DIMENSIONS}), from the surveys.
+     * The tallies per group. The whole selection and groupings by agency, day or month read the survey roll-ups
+     * (whole months from the monthly rows, other days from the daily rows), summed by the database; groupings by
+     * counter, officer, procedure or terminal read the surveys.
      */
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
-        RollupSelection selection = new RollupSelection(query, subtree, RollupSelection.Kept.SURVEYS);
-        Map<SatisfactionReport.Key, Tally> tallies = new HashMap<>();   // thousands of groups: hashed, sorted once
-        if (selection.dimension != Place.Dimension.ALL && !SurveyRollup.DIMENSIONS.contains(selection.dimension)) {
-            fromSurveys(query.groupBy(), new RollupSelection.Span("D", query.from(), query.to()),
-                    selection.agencies("agency_code"), tallies);
-            return new TreeMap<>(tallies);
+        RollupSelection selection = new RollupSelection(query, subtree);
+        Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
+        if (selection.dimension != Place.Dimension.ALL) {
+            fromSurveys(query, selection.agencies("agency_code"), tallies);
+            return tallies;
         }
         for (RollupSelection.Span span : selection.spans) {
-            if (selection.fromRows(span)) {
-                fromSurveys(query.groupBy(), span, selection.agencies("agency_code"), tallies);
-            } else {
-                fromRollups(selection, span, tallies);
-            }
+            fromRollups(selection, span, tallies);
         }
-        return new TreeMap<>(tallies);
+        return tallies;
     }
 
     private void fromRollups(RollupSelection selection, RollupSelection.Span span,
                              Map<SatisfactionReport.Key, Tally> tallies) {
-        boolean all = selection.dimension == Place.Dimension.ALL;
         String key = selection.keyColumns;
-        String sql = "SELECT " + (key == null ? "" : key + ", ") + "item, SUM(answers), SUM(good) FROM "
-                + (all ? "survey_rollup WHERE " + selection.periodWhere() : "survey_dim_rollup WHERE " + selection.where())
-                + " GROUP BY " + (key == null ? "" : key + ", ") + "item";
+        String sql = "SELECT " + (key == null ? "" : key + ", ") + "item, SUM(answers), SUM(good) FROM survey_rollup "
+                + "WHERE " + selection.periodWhere() + " GROUP BY " + (key == null ? "" : key + ", ") + "item";
         jdbc.prepareStatement(sql, ps -> {
-            if (all) {
-                selection.bindPeriod(ps, span, 1);
-            } else {
-                selection.bind(ps, span);
-            }
+            selection.bindPeriod(ps, span, 1);
             int w = selection.width();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -145,16 +131,16 @@ public class SipasReport {
         });
     }
 
-    /** The surveys of a span of days, tallied by the grouping's key (read where no roll-up row serves). */
-    private void fromSurveys(GroupBy groupBy, RollupSelection.Span span, String agencies,
-                             Map<SatisfactionReport.Key, Tally> tallies) {
-        String sql = "SELECT " + groupBy.columns + ", answers, assessments, expectations "
+    private void fromSurveys(ReportQuery query, String agencies, Map<SatisfactionReport.Key, Tally> tallies) {
+        String keyColumns = query.groupBy().columns;
+        String sql = "SELECT " + keyColumns + ", answers, assessments, expectations "
                 + "FROM survey WHERE local_date BETWEEN ? AND ?" + agencies;
-        int width = groupBy == GroupBy.COUNTER ? 2 : 1;
+        int width = query.groupBy() == GroupBy.COUNTER ? 2 : 1;
+        Map<SatisfactionReport.Key, Tally> groups = new HashMap<>();   // thousands of groups: hashed, sorted once
         jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, span.first());
-            ps.setObject(2, span.last());
-            ps.setFetchSize(FETCH);   // streamed: a province's surveys by procedure are hundreds of thousands
+            ps.setObject(1, query.from());
+            ps.setObject(2, query.to());
+            ps.setFetchSize(FETCH);   // streamed: hundreds of thousands of surveys are not held at once
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SatisfactionReport.Key key;
@@ -163,12 +149,13 @@ public class SipasReport {
                     } else {
                         key = new SatisfactionReport.Key(rs.getString(1), null);
                     }
-                    tallies.computeIfAbsent(key, k -> new Tally())
+                    groups.computeIfAbsent(key, k -> new Tally())
                             .add(rs.getString(width + 1), rs.getString(width + 2), rs.getString(width + 3));
                 }
             }
             return null;
         });
+        tallies.putAll(groups);
     }
 
     /** The figures of one tally, as the report shows them. */
