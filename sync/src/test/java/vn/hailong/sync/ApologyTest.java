@@ -7,6 +7,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +94,9 @@ class ApologyTest {
                 .filter(d -> d.get("code").equals(a + "-6")).findFirst().orElseThrow();
         assertEquals(b, six.get("responsibleAgency"));
         assertEquals(null, six.get("returnedAt"));
+        // every field listed, in this order, an open dossier's returnedAt as null (sync-protocol.md, the apology report)
+        assertEquals(List.of("code", "agencyCode", "officerId", "procedureCode", "dueAt", "returnedAt",
+                "responsibleAgency", "flags"), new ArrayList<>(six.keySet()));
         assertEquals(List.of(Map.of("officerId", "cb07", "late", 5)), t.get("repeatedLateness"));
 
         // an earlier asOf: dossier 6 was not yet late on 15 Sep at noon

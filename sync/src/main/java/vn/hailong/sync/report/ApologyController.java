@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -77,20 +78,13 @@ public class ApologyController {
             }
             return HttpResponse.ok(Csv.render(header, lines)).contentType(Csv.CONTENT_TYPE);
         }
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (ApologyReport.Finding f : listed ? late : List.<ApologyReport.Finding>of()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("code", f.code());
-            d.put("agencyCode", f.agencyCode());
-            d.put("officerId", f.officerId());
-            d.put("procedureCode", f.procedureCode());
-            d.put("dueAt", f.dueAt().toString());
-            d.put("returnedAt", f.returnedAt() == null ? null : f.returnedAt().toString());
-            d.put("responsibleAgency", f.responsibleAgency());
-            d.put("flags", f.flags());
-            list.add(d);
-        }
         if (listed) {
+            List<ListedDossier> list = new ArrayList<>(late.size());
+            for (ApologyReport.Finding f : late) {
+                list.add(new ListedDossier(f.code(), f.agencyCode(), f.officerId(), f.procedureCode(),
+                        f.dueAt().toString(), f.returnedAt() == null ? null : f.returnedAt().toString(),
+                        f.responsibleAgency(), f.flags()));
+            }
             total.put("dossiers", list);
         }
         total.put("repeatedLateness", ApologyReport.repeatedLateness(late, current.repeatedLatenessThreshold()));
@@ -105,6 +99,15 @@ public class ApologyController {
         body.put("rows", rows);
         body.put("total", total);
         return HttpResponse.ok(body);
+    }
+
+    /**
+     * A late dossier as the JSON answer lists it, fields in this order. A record, not a map per dossier: a year of a
+     * province lists 40,000 of them, and a map's values are each serialized by their runtime type.
+     */
+    @Serdeable
+    public record ListedDossier(String code, String agencyCode, String officerId, String procedureCode, String dueAt,
+                                String returnedAt, String responsibleAgency, List<String> flags) {
     }
 
     /**
