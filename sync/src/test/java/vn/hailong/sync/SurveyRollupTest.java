@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * The SIPAS report reads the survey roll-ups kept at ingest (monthly and daily rows per agency) for the whole
  * selection and groupings by agency, day and month, and the surveys themselves when grouped by counter, officer,
  * procedure or terminal. For random periods every figure counted, each way, must equal what this test counts from
- * the surveys it sent; and again after V13's backfill rebuilt the roll-ups from the stored surveys.
+ * the surveys it sent, and every figure from the roll-ups (sipas too) what the report computes from the surveys by
+ * counter; and again after V13's backfill rebuilt the roll-ups from the stored surveys.
  */
 @MicronautTest(environments = "synctest", transactional = false)
 class SurveyRollupTest {
@@ -119,23 +120,32 @@ class SurveyRollupTest {
             LocalDate from = LocalDate.parse(p[0]);
             LocalDate to = LocalDate.parse(p[1]);
             String selection = "from=" + p[0] + "&to=" + p[1] + "&agency=" + p[2];
-            assertEquals(counted(from, to, p[2], s -> true), counts(report(selection).map("total")), when + selection);
+            Map<String, Object> whole = counted(from, to, p[2], s -> true);
+            Map<String, Object> total = report(selection).map("total");
+            assertEquals(whole, counts(total), when + selection);
+            assertEquals(fromSurveys(p[0], p[1], p[2]), total, when + selection);
             for (Map<String, Object> row : report(selection + "&groupBy=month").list("rows")) {
                 YearMonth month = YearMonth.parse((String) row.get("key"));
-                assertEquals(counted(max(month.atDay(1), from), min(month.atEndOfMonth(), to), p[2], s -> true),
-                        counts(row), when + selection + ", month " + month);
+                LocalDate first = max(month.atDay(1), from);
+                LocalDate last = min(month.atEndOfMonth(), to);
+                assertEquals(counted(first, last, p[2], s -> true), counts(row), when + selection + ", month " + month);
+                assertEquals(fromSurveys(first.toString(), last.toString(), p[2]), withoutKey(row),
+                        when + selection + ", month " + month);
                 months++;
             }
             List<Map<String, Object>> dayRows = report(selection + "&groupBy=day").list("rows");
             for (Map<String, Object> row : dayRows.subList(0, Math.min(3, dayRows.size()))) {
                 LocalDate day = LocalDate.parse((String) row.get("key"));
                 assertEquals(counted(day, day, p[2], s -> true), counts(row), when + selection + ", day " + day);
+                assertEquals(fromSurveys(day.toString(), day.toString(), p[2]), withoutKey(row),
+                        when + selection + ", day " + day);
                 days++;
             }
             for (Map<String, Object> row : report(selection + "&groupBy=agency").list("rows")) {
                 String agency = (String) row.get("key");
                 assertTrue(children.contains(agency), agency);
                 assertEquals(counted(from, to, agency, s -> true), counts(row), when + selection + ", agency " + agency);
+                assertEquals(fromSurveys(p[0], p[1], agency), withoutKey(row), when + selection + ", agency " + agency);
             }
             for (String groupBy : List.of("counter", "officer", "procedure", "terminal")) {
                 List<Map<String, Object>> rows = report(selection + "&groupBy=" + groupBy).list("rows");
@@ -153,7 +163,7 @@ class SurveyRollupTest {
                     respondents += (Long) expected.get("respondents");
                     groups++;
                 }
-                assertEquals(counted(from, to, p[2], s -> true).get("respondents"), respondents,
+                assertEquals(whole.get("respondents"), respondents,
                         when + selection + ": every survey in one group by " + groupBy);
             }
         }
@@ -234,6 +244,20 @@ class SurveyRollupTest {
             }
         });
         return out;
+    }
+
+    /**
+     * Every figure of a selection (sipas and the assessment indices too) as the report computes them from the surveys
+     * themselves (grouped by counter), to compare with what it computes from the roll-ups.
+     */
+    private Map<String, Object> fromSurveys(String from, String to, String agency) {
+        return report("from=" + from + "&to=" + to + "&agency=" + agency + "&groupBy=counter").map("total");
+    }
+
+    private static Map<String, Object> withoutKey(Map<String, Object> row) {
+        Map<String, Object> figures = new LinkedHashMap<>(row);
+        figures.remove("key");
+        return figures;
     }
 
     private Api.Response report(String query) {
