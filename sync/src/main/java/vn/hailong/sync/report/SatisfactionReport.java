@@ -48,6 +48,16 @@ public class SatisfactionReport {
             }
             return a.compareTo(b);
         }
+
+        /**
+         * Not the record's {@code 31 * value + agencyCode}: under it, counters "1" to "5" in agencies "A100" to
+         * "A599" share 700 hashes among 2,500 keys (both step by 31), and a hashed grouping by counter spent a
+         * tenth of its time in {@code equals} (JFR, SIPAS at 10 million events).
+         */
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(value) * 1_000_003 ^ java.util.Objects.hashCode(agencyCode);
+        }
     }
 
     public record Result(Map<Key, SatisfactionFigures> rows, SatisfactionFigures total) {

@@ -9,6 +9,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,27 +42,20 @@ public class SipasController {
         Map<SatisfactionReport.Key, SipasReport.Tally> tallies = report.tally(query);
         SurveyBank bank = report.bank();
         Map<String, BigDecimal> weights = rules.current().sipasWeights();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         if (query.groupBy() != null) {
-            tallies.forEach((key, t) -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("key", key.value());
-                if (query.groupBy() == GroupBy.COUNTER) {
-                    row.put("agencyCode", key.agencyCode());
-                }
-                row.putAll(report.figures(t, bank, weights));
-                rows.add(row);
-            });
+            tallies.forEach((key, t) -> rows.add(new Row(key.value(),
+                    query.groupBy() == GroupBy.COUNTER ? key.agencyCode() : null, report.figures(t, bank, weights))));
         }
-        Map<String, Object> total = report.figures(SipasReport.sum(tallies.values()), bank, weights);
+        SipasReport.Figures total = report.figures(SipasReport.sum(tallies.values()), bank, weights);
         if (query.csv()) {
             List<String> header = new ArrayList<>(List.of("key", "respondents", "sipas"));
             for (SipasElement e : SipasElement.values()) {
                 header.addAll(List.of(e.name() + ".answers", e.name() + ".index", e.name() + ".assessmentIndex"));
             }
             List<List<Object>> lines = new ArrayList<>();
-            for (Map<String, Object> row : rows) {
-                lines.add(csvLine(row.get("key"), row));
+            for (Row row : rows) {
+                lines.add(csvLine(row.key(), row.figures()));
             }
             lines.add(csvLine("TOTAL", total));
             return HttpResponse.ok(Csv.render(header, lines)).contentType(Csv.CONTENT_TYPE)
@@ -77,16 +73,23 @@ public class SipasController {
         return HttpResponse.ok(body);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> csvLine(Object key, Map<String, Object> figures) {
-        List<Object> line = new ArrayList<>(List.of(key == null ? "" : key, figures.get("respondents")));
-        line.add(figures.get("sipas"));
-        Map<String, Map<String, Object>> elements = (Map<String, Map<String, Object>>) figures.get("elements");
+    /**
+     * A group's row: its key, the counter's agency (grouped by counter only), then its figures. A record whose figures
+     * are written in line, as {@code {"key": ..., <figures>}}.
+     */
+    @Serdeable
+    public record Row(Object key, @JsonInclude(JsonInclude.Include.NON_NULL) String agencyCode,
+                      @JsonUnwrapped SipasReport.Figures figures) {
+    }
+
+    private static List<Object> csvLine(Object key, SipasReport.Figures figures) {
+        List<Object> line = new ArrayList<>(List.of(key == null ? "" : key, figures.respondents()));
+        line.add(figures.sipas());
         for (SipasElement e : SipasElement.values()) {
-            Map<String, Object> el = elements.get(e.name());
-            line.add(el.get("answers"));
-            line.add(el.get("index"));
-            line.add(el.get("assessmentIndex"));
+            SipasReport.ElementFigures el = figures.elements().get(e.name());
+            line.add(el.answers());
+            line.add(el.index());
+            line.add(el.assessmentIndex());
         }
         return line;
     }
