@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import db.migration.V13__survey_rollup_backfill;
+import db.migration.V20__survey_tally;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -25,10 +26,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SIPAS report reads the survey roll-ups kept at ingest (monthly and daily rows per agency) for the whole
- * selection and groupings by agency, day and month, and the surveys themselves when grouped by counter, officer,
- * procedure or terminal. For random periods every figure counted, each way, must equal what this test counts from
- * the surveys it sent, and every figure from the roll-ups (sipas too) what the report computes from the surveys by
- * counter; and again after V13's backfill rebuilt the roll-ups from the stored surveys.
+ * selection and groupings by agency, day and month, and the tallies per group, month and week (V20) with the surveys
+ * of the days around the weeks when grouped by counter, officer, procedure or terminal (by procedure for a subtree,
+ * the surveys alone when another agency has surveys in those months). For random periods every figure counted, each
+ * way, must equal what this test counts from the surveys it sent, and every figure from the roll-ups (sipas too) what
+ * the report computes by counter; and again after V13's and V20's backfills rebuilt the roll-ups and tallies from the
+ * stored surveys. Batches of many terminals adding to the same tallies at once lose nothing.
  */
 @MicronautTest(environments = "synctest", transactional = false)
 class SurveyRollupTest {
@@ -97,19 +100,106 @@ class SurveyRollupTest {
             periods.add(new String[] {from.toString(), to.toString(), i % 2 == 0 ? parent : children.get(i % 4 / 2)});
         }
         periods.add(new String[] {START.toString(), START.plusMonths(4).minusDays(1).toString(), parent});
+        // no other test's surveys in these months: the parent's report by procedure reads the whole tree's tallies
+        assertEquals(0L, countOf("SELECT COUNT(*) FROM survey WHERE local_date BETWEEN DATE '2025-01-01' AND "
+                + "DATE '2025-07-31' AND agency_code NOT IN ('" + String.join("', '", children) + "')"));
         assertSameEachWay(periods, children, "");
 
-        // V13's backfill (the surveys stored before roll-ups existed) builds the same roll-ups
+        // V13's and V20's backfills (the surveys stored before roll-ups and tallies existed) build the same ones
         transactions.executeWrite(status -> {
             jdbc.prepareStatement("DELETE FROM survey_rollup", java.sql.PreparedStatement::executeUpdate);
+            jdbc.prepareStatement("DELETE FROM survey_tally", java.sql.PreparedStatement::executeUpdate);
             try {
                 new V13__survey_rollup_backfill().migrate(RollupBackfill.context(status.getConnection()));
+                V20__survey_tally.backfill(status.getConnection());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
             return null;
         });
         assertSameEachWay(periods, children, "after the backfill: ");
+    }
+
+    /**
+     * Eight terminals of two agencies send their batches at once, every survey of one month naming one of two
+     * procedures: each batch adds to the same tallies of the whole tree (and its counter's, officer's and terminal's),
+     * and the report by each grouping, for the whole tree, must count every survey once.
+     */
+    @Test
+    void batchesAddingToTheSameTalliesAtOnceLoseNothing() throws Exception {
+        api = new Api(server.getURI(), json);
+        Batches batches = new Batches(json);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        parent = "SCP-" + suffix;
+        List<String> children = List.of("SCC1-" + suffix, "SCC2-" + suffix);
+        api.agencyTree(parent, children);
+        LocalDate march = LocalDate.of(2020, 3, 1);
+        Random random = new Random(2020);
+        sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<java.util.concurrent.Callable<Void>> terminals = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            String terminal = "SCT" + t + "-" + suffix;
+            String agency = children.get(t % 2);
+            String counter = Integer.toString(1 + t % 3);
+            String secret = api.provision(terminal, agency, counter);
+            List<Map<String, Object>> events = new ArrayList<>();
+            for (int seq = 1; seq <= 100; seq++) {
+                Map<String, Object> e = survey(random, seq, march.plusDays(random.nextInt(31)));
+                e.put("procedureCode", "9.00" + random.nextInt(2));
+                events.add(e);
+                sent.add(new Sent(e, agency, counter, terminal));
+            }
+            terminals.add(() -> {
+                for (int from = 0; from < events.size(); from += 10) {   // small batches: many at once
+                    Api.Response r = api.signed(terminal, secret, "/api/v1/sync/batches",
+                            batches.body(terminal, events.subList(from, from + 10)));
+                    assertEquals(200, r.status(), r.body());
+                    assertEquals(List.of(), r.list("rejected"), r.body());
+                }
+                return null;
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(terminals)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0L, countOf("SELECT COUNT(*) FROM survey WHERE local_date BETWEEN DATE '2020-03-01' AND "
+                + "DATE '2020-03-31' AND agency_code NOT IN ('" + String.join("', '", children) + "')"),
+                "no other test's surveys in March 2020: the report for the whole tree is this test's");
+        for (String period : List.of("from=2020-03-01&to=2020-03-31", "from=2020-03-03&to=2020-03-23")) {
+            LocalDate from = LocalDate.parse(period.substring(5, 15));
+            LocalDate to = LocalDate.parse(period.substring(19));
+            for (String groupBy : List.of("counter", "officer", "procedure", "terminal")) {
+                long respondents = 0;
+                for (Map<String, Object> row : report(period + "&groupBy=" + groupBy).list("rows")) {
+                    Object key = row.get("key");
+                    java.util.function.Predicate<Sent> inGroup = switch (groupBy) {
+                        case "counter" -> s -> s.counter().equals(key) && s.agency().equals(row.get("agencyCode"));
+                        case "officer" -> s -> java.util.Objects.equals(s.event().get("officerId"), key);
+                        case "procedure" -> s -> java.util.Objects.equals(s.event().get("procedureCode"), key);
+                        default -> s -> s.terminal().equals(key);
+                    };
+                    Map<String, Object> expected = counted(from, to, parent, inGroup);
+                    assertEquals(expected, counts(row), period + ", " + groupBy + " " + key);
+                    respondents += (Long) expected.get("respondents");
+                }
+                assertEquals(counted(from, to, parent, s -> true).get("respondents"), respondents,
+                        period + ": every survey in one group by " + groupBy);
+            }
+        }
+    }
+
+    private long countOf(String sql) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
     }
 
     private void assertSameEachWay(List<String[]> periods, List<String> children, String when) {
@@ -247,8 +337,9 @@ class SurveyRollupTest {
     }
 
     /**
-     * Every figure of a selection (sipas and the assessment indices too) as the report computes them from the surveys
-     * themselves (grouped by counter), to compare with what it computes from the roll-ups.
+     * Every figure of a selection (sipas and the assessment indices too) as the report computes them grouped by
+     * counter (from the tallies and the surveys of the days around their weeks), to compare with what it computes
+     * from the roll-ups per agency.
      */
     private Map<String, Object> fromSurveys(String from, String to, String agency) {
         return report("from=" + from + "&to=" + to + "&agency=" + agency + "&groupBy=counter").map("total");

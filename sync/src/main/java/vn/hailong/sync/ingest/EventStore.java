@@ -21,9 +21,10 @@ import vn.hailong.sync.StatementBatches;
 import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.api.SqlStates;
 import vn.hailong.sync.rollup.DossierRollup;
-import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.RatingRollup;
+import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.SurveyRollup;
+import vn.hailong.sync.rollup.SurveyTally;
 
 /**
  * Writes one batch's judged events in one transaction. A terminal's batches are applied one at a time, also
@@ -41,15 +42,17 @@ public class EventStore {
     private final RatingRollup rollup;
     private final DossierRollup dossierRollup;
     private final SurveyRollup surveyRollup;
+    private final SurveyTally surveyTally;
 
     public EventStore(JdbcOperations jdbc, StatementBatches batches, RecentDossiers recentDossiers, RatingRollup rollup,
-                      DossierRollup dossierRollup, SurveyRollup surveyRollup) {
+                      DossierRollup dossierRollup, SurveyRollup surveyRollup, SurveyTally surveyTally) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.recentDossiers = recentDossiers;
         this.rollup = rollup;
         this.dossierRollup = dossierRollup;
         this.surveyRollup = surveyRollup;
+        this.surveyTally = surveyTally;
     }
 
     /** What became of a batch: counts, rejections in event order, and the terminal's contiguous seq. */
@@ -259,6 +262,9 @@ public class EventStore {
         });
         surveyRollup.add(surveys.stream().map(s -> new SurveyRollup.Survey(LocalTime.localDate(s.at()),
                 s.agencyCode(), joined(s.answers()), joined(s.assessments()), expectations(s))).toList());
+        surveyTally.add(surveys.stream().map(s -> new SurveyTally.Survey(new Place(LocalTime.localDate(s.at()),
+                s.agencyCode(), s.counter(), s.officerId(), s.procedureCode(), terminalId), joined(s.answers()),
+                joined(s.assessments()), expectations(s))).toList());
     }
 
     private static String expectations(SurveyEvent s) {

@@ -31,10 +31,11 @@ final class RollupSelection {
     private final List<String> agencyCodes;
 
     /**
-     * Which rows a roll-up keeps: days in ALL only, and no weeks (surveys); as the satisfaction roll-up does
-     * (RATINGS); or days in ALL only, and weeks cut at month ends in the other dimensions (DOSSIERS: V17).
+     * Which rows a roll-up keeps: days in ALL only, and no weeks (the survey roll-ups per agency); as the satisfaction
+     * roll-up does (RATINGS); days in ALL only, and weeks cut at month ends in the other dimensions (DOSSIERS: V17);
+     * or months and Monday weeks in the other dimensions, no days (the survey tallies, V20).
      */
-    enum Kept { AGENCY_DAYS, RATINGS, DOSSIERS }
+    enum Kept { AGENCY_DAYS, RATINGS, DOSSIERS, SURVEY_TALLIES }
 
     private final Kept kept;
 
@@ -66,7 +67,7 @@ final class RollupSelection {
         this.ratingKeyColumns = groupBy == null ? null : groupBy.columns;
         List<Span> spans = spans(query.from(), query.to(), groupBy == GroupBy.DAY);
         this.spans = dimension == Place.Dimension.ALL ? spans : switch (kept) {
-            case RATINGS -> withWeeks(spans);
+            case RATINGS, SURVEY_TALLIES -> withWeeks(spans);
             case DOSSIERS -> withCutWeeks(spans);
             case AGENCY_DAYS -> spans;
         };
@@ -139,6 +140,11 @@ final class RollupSelection {
     boolean fromRows(Span span) {
         boolean daysKept = dimension == Place.Dimension.ALL || (kept == Kept.RATINGS && dimension.daily);
         return span.kind().equals("D") && !daysKept;
+    }
+
+    /** Whether the selection's agencies include all of these (true when it is every agency). */
+    boolean covers(java.util.Collection<String> agencies) {
+        return agencyCodes == null || new java.util.HashSet<>(agencyCodes).containsAll(agencies);
     }
 
     /** {@code AND column IN (...)} for the agency subtree, or nothing for every agency. */

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import vn.hailong.sync.ingest.SipasElement;
 import vn.hailong.sync.rollup.Place;
 import vn.hailong.sync.rollup.SurveyItems;
+import vn.hailong.sync.rollup.SurveyTally;
 import vn.hailong.sync.survey.SurveyBank;
 import vn.hailong.sync.survey.SurveyBankStore;
 
@@ -175,20 +176,41 @@ public class SipasReport {
 
     /**
      * The tallies per group. The whole selection and groupings by agency, day or month read the survey roll-ups
-     * (whole months from the monthly rows, other days from the daily rows), summed by the database; groupings by
-     * counter, officer, procedure or terminal read the surveys.
+     * (whole months from the monthly rows, other days from the daily rows), summed by the database. Groupings by
+     * counter, officer, procedure or terminal read the tallies ({@link SurveyTally}) of the whole months and weeks
+     * and the surveys of the days around those weeks (at most six at each end); by procedure for a subtree, the
+     * surveys of the whole period when an agency outside it has surveys in those months (procedure tallies are kept
+     * for the whole tree).
      */
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
-        RollupSelection selection = new RollupSelection(query, subtree);
+        GroupBy groupBy = query.groupBy();
+        boolean grouped = groupBy == GroupBy.COUNTER || groupBy == GroupBy.OFFICER || groupBy == GroupBy.PROCEDURE
+                || groupBy == GroupBy.TERMINAL;
+        RollupSelection selection = new RollupSelection(query, subtree,
+                grouped ? RollupSelection.Kept.SURVEY_TALLIES : RollupSelection.Kept.AGENCY_DAYS);
         Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
-        if (selection.dimension != Place.Dimension.ALL) {
-            fromSurveys(query, selection.agencies("agency_code"), tallies);
+        if (!grouped) {
+            for (RollupSelection.Span span : selection.spans) {
+                fromRollups(selection, span, tallies);
+            }
             return tallies;
         }
-        for (RollupSelection.Span span : selection.spans) {
-            fromRollups(selection, span, tallies);
+        Map<SatisfactionReport.Key, Tally> groups = new HashMap<>();   // thousands of groups: hashed, sorted once
+        ParsedLists lists = new ParsedLists();
+        String agencies = selection.agencies("agency_code");
+        if (groupBy == GroupBy.PROCEDURE && query.agency() != null && !selection.covers(agenciesSurveyed(query))) {
+            fromSurveys(groupBy, query.from(), query.to(), agencies, lists, groups);
+        } else {
+            for (RollupSelection.Span span : selection.spans) {
+                if (selection.fromRows(span)) {
+                    fromSurveys(groupBy, span.first(), span.last(), agencies, lists, groups);
+                } else {
+                    fromTallies(selection, span, groups);
+                }
+            }
         }
+        tallies.putAll(groups);
         return tallies;
     }
 
@@ -210,16 +232,51 @@ public class SipasReport {
         });
     }
 
-    private void fromSurveys(ReportQuery query, String agencies, Map<SatisfactionReport.Key, Tally> tallies) {
-        String keyColumns = query.groupBy().columns;
-        String sql = "SELECT " + keyColumns + ", answers, assessments, expectations "
-                + "FROM survey WHERE local_date BETWEEN ? AND ?" + agencies;
-        int width = query.groupBy() == GroupBy.COUNTER ? 2 : 1;
-        Map<SatisfactionReport.Key, Tally> groups = new HashMap<>();   // thousands of groups: hashed, sorted once
-        ParsedLists lists = new ParsedLists();
+    /** The agencies with surveys in the months of the period, from the monthly roll-ups' respondent rows. */
+    private java.util.Set<String> agenciesSurveyed(ReportQuery query) {
+        return jdbc.prepareStatement("SELECT DISTINCT agency_code FROM survey_rollup WHERE period_kind = 'M' AND "
+                + "period_start BETWEEN ? AND ? AND item = ?", ps -> {
+                    ps.setObject(1, query.from().withDayOfMonth(1));
+                    ps.setObject(2, query.to().withDayOfMonth(1));
+                    ps.setString(3, SurveyItems.RESPONDENT);
+                    java.util.Set<String> agencies = new java.util.HashSet<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            agencies.add(rs.getString(1));
+                        }
+                    }
+                    return agencies;
+                });
+    }
+
+    /** Adds the tallies of one span of whole months or weeks: a row per group and period. */
+    private void fromTallies(RollupSelection selection, RollupSelection.Span span,
+                             Map<SatisfactionReport.Key, Tally> groups) {
+        String sql = "SELECT " + selection.keyColumns + ", items FROM survey_tally WHERE dimension = ? AND period_kind = ? "
+                + "AND period_start BETWEEN ? AND ?" + (selection.dimension == Place.Dimension.PROCEDURE
+                ? " AND agency_code = '" + SurveyTally.WHOLE_TREE + "'" : selection.agencies("agency_code"));
+        int w = selection.width();
         jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, query.from());
-            ps.setObject(2, query.to());
+            selection.bind(ps, span);
+            ps.setFetchSize(FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SurveyTally.decode(rs.getString(w + 1), groups.computeIfAbsent(selection.key(rs), k -> new Tally())::add);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Adds the surveys of some days, each to its group's tally. */
+    private void fromSurveys(GroupBy groupBy, java.time.LocalDate from, java.time.LocalDate to, String agencies,
+                             ParsedLists lists, Map<SatisfactionReport.Key, Tally> groups) {
+        String sql = "SELECT " + groupBy.columns + ", answers, assessments, expectations "
+                + "FROM survey WHERE local_date BETWEEN ? AND ?" + agencies;
+        int width = groupBy == GroupBy.COUNTER ? 2 : 1;
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setObject(1, from);
+            ps.setObject(2, to);
             ps.setFetchSize(FETCH);   // streamed: hundreds of thousands of surveys are not held at once
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -235,7 +292,6 @@ public class SipasReport {
             }
             return null;
         });
-        tallies.putAll(groups);
     }
 
     /**
