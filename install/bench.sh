@@ -15,6 +15,8 @@ pg -c 'DROP DATABASE IF EXISTS hailong_bench' -c 'CREATE DATABASE hailong_bench'
    -c 'DROP DATABASE IF EXISTS hailong_bench_ref' -c 'CREATE DATABASE hailong_bench_ref' \
    -c 'DROP DATABASE IF EXISTS hailong_bench_rerated' -c 'CREATE DATABASE hailong_bench_rerated' \
    -c 'DROP DATABASE IF EXISTS hailong_bench_rerated_ref' -c 'CREATE DATABASE hailong_bench_rerated_ref' \
+   -c 'DROP DATABASE IF EXISTS hailong_bench_surveys' -c 'CREATE DATABASE hailong_bench_surveys' \
+   -c 'DROP DATABASE IF EXISTS hailong_bench_surveys_ref' -c 'CREATE DATABASE hailong_bench_surveys_ref' \
    -c 'DROP DATABASE IF EXISTS hailong_bench_scale' -c 'CREATE DATABASE hailong_bench_scale' \
    -c 'DROP DATABASE IF EXISTS hailong_bench_apology' -c 'CREATE DATABASE hailong_bench_apology'
 
@@ -29,6 +31,8 @@ mvn -B -Pbench verify "$@" "-DargLine=-Dhailong.bench.pg-url=jdbc:postgresql://1
 -Dhailong.bench.pg-ref-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_ref \
 -Dhailong.bench.pg-rerated-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_rerated \
 -Dhailong.bench.pg-rerated-ref-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_rerated_ref \
+-Dhailong.bench.pg-surveys-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_surveys \
+-Dhailong.bench.pg-surveys-ref-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_surveys_ref \
 -Dhailong.bench.pg-scale-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_scale \
 -Dhailong.bench.pg-apology-url=jdbc:postgresql://127.0.0.1:5432/hailong_bench_apology \
 -Dhailong.bench.ratings=${HAILONG_BENCH_RATINGS:-300000} -Dhailong.bench.surveys=${HAILONG_BENCH_SURVEYS:-30000} \

@@ -51,12 +51,12 @@ class IngestBenchmark {
     void ingestOnH2() throws Exception {
         String serverUrl = "jdbc:h2:file:" + dir.resolve("server").toAbsolutePath() + ";WRITE_DELAY=0" + H2_OPTIONS;
         String refUrl = "jdbc:h2:file:" + dir.resolve("reference").toAbsolutePath() + ";WRITE_DELAY=0" + H2_OPTIONS;
-        run("H2", serverUrl, refUrl, "sa", "", false);
+        run("H2", serverUrl, refUrl, "sa", "", Mix.RATINGS);
     }
 
     @Test
     void ingestOnPostgreSql() throws Exception {
-        onPostgreSql("hailong.bench.pg-url", "hailong.bench.pg-ref-url", false);
+        onPostgreSql("hailong.bench.pg-url", "hailong.bench.pg-ref-url", Mix.RATINGS);
     }
 
     /**
@@ -67,10 +67,25 @@ class IngestBenchmark {
      */
     @Test
     void ingestWithReRatingsOnPostgreSql() throws Exception {
-        onPostgreSql("hailong.bench.pg-rerated-url", "hailong.bench.pg-rerated-ref-url", true);
+        onPostgreSql("hailong.bench.pg-rerated-url", "hailong.bench.pg-rerated-ref-url", Mix.RE_RATINGS);
     }
 
-    private void onPostgreSql(String urlProperty, String refUrlProperty, boolean reRatings) throws Exception {
+    /**
+     * The same, but one event in ten a counter survey (the issue's mix: a million surveys beside nine million
+     * ratings), each adding to its agency's survey roll-ups and to eight tallies (its counter's, officer's,
+     * procedure's and terminal's month and week, read locked and written back); the reference inserts the same
+     * survey rows. Into two databases of its own ({@code -Dhailong.bench.pg-surveys-url} and
+     * {@code -Dhailong.bench.pg-surveys-ref-url}).
+     */
+    @Test
+    void ingestWithSurveysOnPostgreSql() throws Exception {
+        onPostgreSql("hailong.bench.pg-surveys-url", "hailong.bench.pg-surveys-ref-url", Mix.SURVEYS);
+    }
+
+    /** What the batches hold: bound ratings; a re-rating in 7 of 8 batches; or one survey in ten events. */
+    private enum Mix { RATINGS, RE_RATINGS, SURVEYS }
+
+    private void onPostgreSql(String urlProperty, String refUrlProperty, Mix mix) throws Exception {
         String url = System.getProperty(urlProperty);
         String refUrl = System.getProperty(refUrlProperty);
         if (url == null || refUrl == null) {
@@ -78,10 +93,10 @@ class IngestBenchmark {
                     + refUrlProperty + " (two empty databases); install/bench.sh sets them");
         }
         run("PostgreSQL", url, refUrl, System.getProperty("hailong.bench.pg-user", "postgres"),
-                System.getProperty("hailong.bench.pg-password", ""), reRatings);
+                System.getProperty("hailong.bench.pg-password", ""), mix);
     }
 
-    private void run(String engine, String serverUrl, String refUrl, String user, String password, boolean reRatings)
+    private void run(String engine, String serverUrl, String refUrl, String user, String password, Mix mix)
             throws Exception {
         List<String> terminals = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 6);
@@ -94,7 +109,7 @@ class IngestBenchmark {
         for (String terminal : terminals) {
             List<byte[]> mine = new ArrayList<>();
             for (int b = 0; b < BATCHES_PER_TERMINAL; b++) {
-                mine.add(batches.body(terminal, events(terminal, b, at, reRatings)));
+                mine.add(batches.body(terminal, events(terminal, b, at, mix)));
             }
             bodies.add(mine);
         }
@@ -136,8 +151,12 @@ class IngestBenchmark {
             pool.shutdown();
             assertEquals(total, accepted, "every event accepted (or a duplicate)");
         }
-        double reference = plainInsert(refUrl, user, password, terminals, at);
-        BenchmarkReport.figure("central ingest, " + engine + (reRatings ? ", a re-rating in 7 of 8 batches" : ""),
+        double reference = plainInsert(refUrl, user, password, terminals, at, mix == Mix.SURVEYS);
+        BenchmarkReport.figure("central ingest, " + engine + switch (mix) {
+                    case RATINGS -> "";
+                    case RE_RATINGS -> ", a re-rating in 7 of 8 batches";
+                    case SURVEYS -> ", one event in ten a survey";
+                },
                 "events/s", ingest, "plain JDBC batch insert", reference, ">= 20,000 events/s and ratio >= 0.40");
     }
 
@@ -147,17 +166,25 @@ class IngestBenchmark {
                 + "\",\"agencyCode\":\"WARM\",\"counter\":\"1\"}", SyncServerProcess.ADMIN_TOKEN);
         String secret = (String) json.readValue(r.body(), Argument.mapOf(String.class, Object.class)).get("secret");
         for (int b = 0; b < 10; b++) {
-            api.signed(terminal, secret, "/api/v1/sync/batches", batches.body(terminal, events(terminal, b, at, b > 0)));
+            api.signed(terminal, secret, "/api/v1/sync/batches", batches.body(terminal, events(terminal, b, at,
+                    b % 2 == 0 ? Mix.SURVEYS : Mix.RE_RATINGS)));
         }
     }
 
-    /** A batch of bound ratings; with {@code reRating}, its first re-rates the last dossier of the batch before. */
-    private static List<Map<String, Object>> events(String terminal, int batch, String at, boolean reRating) {
+    /**
+     * A batch of bound ratings; with {@link Mix#RE_RATINGS}, its first re-rates the last dossier of the batch before;
+     * with {@link Mix#SURVEYS}, every tenth event a survey ({@link #isSurvey}).
+     */
+    private static List<Map<String, Object>> events(String terminal, int batch, String at, Mix mix) {
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = 1; i <= PER_BATCH; i++) {
             long seq = (long) batch * PER_BATCH + i;
+            if (mix == Mix.SURVEYS && isSurvey(seq)) {
+                events.add(survey(seq, at));
+                continue;
+            }
             Map<String, Object> e = Batches.rating(UUID.randomUUID().toString(), seq, at, 4, (int) (seq % 4) + 1);
-            boolean again = reRating && batch > 0 && i == 1;
+            boolean again = mix == Mix.RE_RATINGS && batch > 0 && i == 1;
             e.put("dossierCode", terminal + "-D" + (again ? seq - 1 : seq));
             e.put("officerId", "cb" + (seq % 7));
             e.put("procedureCode", "2.0008" + (seq % 30));
@@ -166,9 +193,29 @@ class IngestBenchmark {
         return events;
     }
 
-    /** The same number of event and rating rows, inserted with plain JDBC batches. */
-    private static double plainInsert(String url, String user, String password, List<String> terminals, String at)
-            throws Exception {
+    private static boolean isSurvey(long seq) {
+        return seq % 10 == 0;
+    }
+
+    /** A counter survey: four elements answered, two assessments, an expectation; officer and procedure named. */
+    private static Map<String, Object> survey(long seq, String at) {
+        Map<String, Object> e = new java.util.LinkedHashMap<>();
+        e.put("id", UUID.randomUUID().toString());
+        e.put("seq", seq);
+        e.put("type", "survey");
+        e.put("at", at);
+        e.put("answers", Map.of("ACCESS", 1 + (int) (seq % 5), "PROCEDURE", 1 + (int) (seq / 10 % 5), "OFFICER",
+                1 + (int) (seq / 100 % 5), "RESULT", 4));
+        e.put("assessments", Map.of("FEES_POSTED", seq % 3 == 0, "NO_BROKER", true));
+        e.put("expectations", List.of("WAITING_TIME"));
+        e.put("officerId", "cb" + (seq % 7));
+        e.put("procedureCode", "2.0008" + (seq % 30));
+        return e;
+    }
+
+    /** The same number of event and rating (or survey) rows, inserted with plain JDBC batches. */
+    private static double plainInsert(String url, String user, String password, List<String> terminals, String at,
+                                      boolean surveys) throws Exception {
         Flyway.configure().dataSource(url, user, password).load().migrate();
         OffsetDateTime instant = OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC);
         ExecutorService pool = Executors.newFixedThreadPool(REFERENCE_THREADS);
@@ -184,7 +231,11 @@ class IngestBenchmark {
                          PreparedStatement rating = c.prepareStatement("INSERT INTO rating (event_id, terminal_id, seq, "
                                  + "at_instant, local_date, local_month, agency_code, counter_code, officer_id, "
                                  + "procedure_code, dossier_code, scale, rating_value, rating_class, channel, reasons) "
-                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                         PreparedStatement survey = c.prepareStatement("INSERT INTO survey (event_id, terminal_id, seq, "
+                                 + "at_instant, local_date, local_month, agency_code, counter_code, officer_id, "
+                                 + "procedure_code, dossier_code, answers, assessments, expectations) "
+                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                         for (int t = worker; t < terminals.size(); t += REFERENCE_THREADS) {
                             String terminal = terminals.get(t);
                             for (int b = 0; b < BATCHES_PER_TERMINAL; b++) {
@@ -194,12 +245,32 @@ class IngestBenchmark {
                                     event.setString(1, id);
                                     event.setString(2, terminal);
                                     event.setLong(3, seq);
-                                    event.setString(4, "rating");
+                                    boolean isSurvey = surveys && isSurvey(seq);
+                                    event.setString(4, isSurvey ? "survey" : "rating");
                                     event.setString(5, "STORED");
                                     event.setString(6, null);
                                     event.setString(7, "0".repeat(64));
                                     event.setObject(8, OffsetDateTime.now(ZoneOffset.UTC));
                                     event.addBatch();
+                                    if (isSurvey) {
+                                        survey.setString(1, id);
+                                        survey.setString(2, terminal);
+                                        survey.setLong(3, seq);
+                                        survey.setObject(4, instant);
+                                        survey.setObject(5, instant.atZoneSameInstant(ZoneOffset.ofHours(7)).toLocalDate());
+                                        survey.setString(6, at.substring(0, 7));
+                                        survey.setString(7, "BENCH");
+                                        survey.setString(8, "1");
+                                        survey.setString(9, "cb" + (seq % 7));
+                                        survey.setString(10, "2.0008" + (seq % 30));
+                                        survey.setString(11, null);
+                                        survey.setString(12, "ACCESS=" + (1 + seq % 5) + ",PROCEDURE=" + (1 + seq / 10 % 5)
+                                                + ",OFFICER=" + (1 + seq / 100 % 5) + ",RESULT=4");
+                                        survey.setString(13, "FEES_POSTED=" + (seq % 3 == 0) + ",NO_BROKER=true");
+                                        survey.setString(14, "WAITING_TIME");
+                                        survey.addBatch();
+                                        continue;
+                                    }
                                     rating.setString(1, id);
                                     rating.setString(2, terminal);
                                     rating.setLong(3, seq);
@@ -220,6 +291,9 @@ class IngestBenchmark {
                                 }
                                 event.executeBatch();
                                 rating.executeBatch();
+                                if (surveys) {
+                                    survey.executeBatch();
+                                }
                                 c.commit();
                             }
                         }
