@@ -51,7 +51,7 @@ public class V20__survey_tally extends BaseJavaMigration {
 
     /** Adds every stored survey to the tallies (public: SurveyRollupTest runs it again on an emptied table). */
     public static void backfill(Connection c) throws SQLException {
-        TreeMap<SurveyTally.Row, Map<String, long[]>> sums = new TreeMap<>();
+        TreeMap<Place.Row, Map<String, long[]>> sums = new TreeMap<>();
         try (Statement st = c.createStatement();
              PreparedStatement insert = c.prepareStatement("INSERT INTO survey_tally (dimension, period_kind, "
                      + "period_start, agency_code, dim_key, items) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -93,20 +93,16 @@ public class V20__survey_tally extends BaseJavaMigration {
     }
 
     /** Inserts the rows of the weeks and months that end before {@code next}, and takes them out of the map. */
-    private static void write(PreparedStatement insert, TreeMap<SurveyTally.Row, Map<String, long[]>> sums,
+    private static void write(PreparedStatement insert, TreeMap<Place.Row, Map<String, long[]>> sums,
                               LocalDate next) throws SQLException {
         int n = 0;
-        for (Iterator<Map.Entry<SurveyTally.Row, Map<String, long[]>>> it = sums.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<SurveyTally.Row, Map<String, long[]>> e = it.next();
-            SurveyTally.Row row = e.getKey();
-            if (!row.end().isBefore(next)) {
+        for (Iterator<Map.Entry<Place.Row, Map<String, long[]>>> it = sums.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Place.Row, Map<String, long[]>> e = it.next();
+            Place.Row row = e.getKey();
+            if (!SurveyTally.end(row).isBefore(next)) {
                 continue;
             }
-            insert.setString(1, row.dimension());
-            insert.setString(2, row.kind());
-            insert.setObject(3, row.start());
-            insert.setString(4, row.agencyCode());
-            insert.setString(5, row.key());
+            SurveyTally.bind(insert, row, 1);
             insert.setString(6, SurveyTally.encode(e.getValue()));
             insert.addBatch();
             it.remove();

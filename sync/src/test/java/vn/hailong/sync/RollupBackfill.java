@@ -3,6 +3,7 @@ package vn.hailong.sync;
 import db.migration.V13__survey_rollup_backfill;
 import db.migration.V15__rating_rollup_weeks_and_days;
 import db.migration.V17__dossier_rollup_weeks;
+import db.migration.V21__rating_rollup_procedure_tree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +28,13 @@ public final class RollupBackfill {
         return statements("V8__rating_rollup.sql", "INSERT INTO rating_rollup").get(0);
     }
 
-    /** Every rating roll-up row (V8's statement, then V15's weekly and daily rows), uncommitted. */
+    /** Every rating roll-up row (V8's statement, V15's weekly and daily rows, V21's whole tree's procedure rows). */
     public static void ratings(Connection c) throws Exception {
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql());
         }
         V15__rating_rollup_weeks_and_days.backfill(c);
+        V21__rating_rollup_procedure_tree.backfill(c);
     }
 
     /** V11's statements: the dossier roll-ups (daily and monthly, monthly per officer and procedure; V17 adds weeks). */

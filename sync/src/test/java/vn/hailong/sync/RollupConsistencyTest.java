@@ -37,7 +37,8 @@ import vn.hailong.sync.report.SatisfactionReport;
  * ratings over half a year from three terminals of two agencies, bound to a small pool of dossiers and delivered
  * out of order (earlier ratings arriving later displace counted ones), then random periods and groupings: the
  * report equals a plain GROUP BY over the rating table, before and after the roll-ups are rebuilt by
- * V8's and V15's backfills. Most periods hold whole weeks in a partial month (read from the weekly rows).
+ * V8's, V15's and V21's backfills; for the two agencies, one of them, or every agency (by procedure from the whole
+ * tree's rows). Most periods hold whole weeks in a partial month (read from the weekly rows).
  */
 @MicronautTest(environments = "synctest", transactional = false)
 class RollupConsistencyTest {
@@ -121,11 +122,17 @@ class RollupConsistencyTest {
             queries.add(new ReportQuery(from, to, agency, groupings.get(i % groupings.size()), false));
         }
         queries.add(new ReportQuery(START, START.plusMonths(6).minusDays(1), parent, GroupBy.MONTH, false));
+        // every agency (other tests' ratings too, in both): by procedure from the whole tree's rows
+        for (int i = 0; i < 6; i++) {
+            LocalDate from = START.minusDays(10).plusDays(random.nextInt(60));
+            queries.add(new ReportQuery(from, from.plusDays(40 + random.nextInt(120)), null,
+                    i % 3 == 0 ? null : GroupBy.PROCEDURE, false));
+        }
         for (ReportQuery q : queries) {
-            assertEquals(raw(q, parent.equals(q.agency()) ? children : List.of(q.agency())), fromReport(q), q.toString());
+            assertEquals(raw(q, agencies(q, parent, children)), fromReport(q), q.toString());
         }
 
-        // V8's and V15's backfills (the ratings stored before roll-ups existed) build the same roll-ups
+        // V8's, V15's and V21's backfills (the ratings stored before roll-ups existed) build the same roll-ups
         transactions.executeWrite(status -> {
             jdbc.prepareStatement("DELETE FROM rating_rollup", java.sql.PreparedStatement::executeUpdate);
             try {
@@ -136,9 +143,13 @@ class RollupConsistencyTest {
             return null;
         });
         for (ReportQuery q : queries) {
-            assertEquals(raw(q, parent.equals(q.agency()) ? children : List.of(q.agency())), fromReport(q),
-                    "after the backfill: " + q);
+            assertEquals(raw(q, agencies(q, parent, children)), fromReport(q), "after the backfill: " + q);
         }
+    }
+
+    /** The agencies a query's report covers, or null for every agency. */
+    private static List<String> agencies(ReportQuery q, String parent, List<String> children) {
+        return q.agency() == null ? null : parent.equals(q.agency()) ? children : List.of(q.agency());
     }
 
     private Map<String, List<Long>> fromReport(ReportQuery q) {
@@ -158,7 +169,7 @@ class RollupConsistencyTest {
         return v;
     }
 
-    /** The report as the ratings say it, by a plain GROUP BY. */
+    /** The report as the ratings say it, by a plain GROUP BY (over every agency when {@code agencies} is null). */
     private Map<String, List<Long>> raw(ReportQuery q, List<String> agencies) {
         String key = q.groupBy() == null ? null : switch (q.groupBy()) {
             case AGENCY -> "agency_code";
@@ -178,15 +189,15 @@ class RollupConsistencyTest {
                     .append(e.name()).append(",%' THEN 1 ELSE 0 END)");
         }
         String sql = "SELECT " + (key == null ? "" : key + ", ") + sums + " FROM rating WHERE local_date BETWEEN ? AND ? "
-                + "AND agency_code IN (" + String.join(", ", Collections.nCopies(agencies.size(), "?")) + ")"
-                + (key == null ? "" : " GROUP BY " + key);
+                + (agencies == null ? "" : "AND agency_code IN (" + String.join(", ", Collections.nCopies(agencies.size(),
+                "?")) + ")") + (key == null ? "" : " GROUP BY " + key);
         int width = key == null ? 0 : key.split(",").length;
         Map<String, List<Long>> rows = new TreeMap<>();
         long[] total = new long[4 + SipasElement.values().length];
         transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
             ps.setObject(1, q.from());
             ps.setObject(2, q.to());
-            for (int i = 0; i < agencies.size(); i++) {
+            for (int i = 0; agencies != null && i < agencies.size(); i++) {
                 ps.setString(3 + i, agencies.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {

@@ -176,21 +176,25 @@ class SurveyRollupTest {
             for (String groupBy : List.of("counter", "officer", "procedure", "terminal")) {
                 long respondents = 0;
                 for (Map<String, Object> row : report(period + "&groupBy=" + groupBy).list("rows")) {
-                    Object key = row.get("key");
-                    java.util.function.Predicate<Sent> inGroup = switch (groupBy) {
-                        case "counter" -> s -> s.counter().equals(key) && s.agency().equals(row.get("agencyCode"));
-                        case "officer" -> s -> java.util.Objects.equals(s.event().get("officerId"), key);
-                        case "procedure" -> s -> java.util.Objects.equals(s.event().get("procedureCode"), key);
-                        default -> s -> s.terminal().equals(key);
-                    };
-                    Map<String, Object> expected = counted(from, to, parent, inGroup);
-                    assertEquals(expected, counts(row), period + ", " + groupBy + " " + key);
+                    Map<String, Object> expected = counted(from, to, parent, inGroup(groupBy, row));
+                    assertEquals(expected, counts(row), period + ", " + groupBy + " " + row.get("key"));
                     respondents += (Long) expected.get("respondents");
                 }
                 assertEquals(counted(from, to, parent, s -> true).get("respondents"), respondents,
                         period + ": every survey in one group by " + groupBy);
             }
         }
+    }
+
+    /** Which surveys sent belong to a report's row grouped by counter, officer, procedure or terminal. */
+    private static java.util.function.Predicate<Sent> inGroup(String groupBy, Map<String, Object> row) {
+        Object key = row.get("key");
+        return switch (groupBy) {
+            case "counter" -> s -> s.counter().equals(key) && s.agency().equals(row.get("agencyCode"));
+            case "officer" -> s -> java.util.Objects.equals(s.event().get("officerId"), key);
+            case "procedure" -> s -> java.util.Objects.equals(s.event().get("procedureCode"), key);
+            default -> s -> s.terminal().equals(key);
+        };
     }
 
     private long countOf(String sql) {
@@ -241,15 +245,8 @@ class SurveyRollupTest {
                 List<Map<String, Object>> rows = report(selection + "&groupBy=" + groupBy).list("rows");
                 long respondents = 0;
                 for (Map<String, Object> row : rows) {
-                    Object key = row.get("key");
-                    java.util.function.Predicate<Sent> inGroup = switch (groupBy) {
-                        case "counter" -> s -> s.counter().equals(key) && s.agency().equals(row.get("agencyCode"));
-                        case "officer" -> s -> java.util.Objects.equals(s.event().get("officerId"), key);
-                        case "procedure" -> s -> java.util.Objects.equals(s.event().get("procedureCode"), key);
-                        default -> s -> s.terminal().equals(key);
-                    };
-                    Map<String, Object> expected = counted(from, to, p[2], inGroup);
-                    assertEquals(expected, counts(row), when + selection + ", " + groupBy + " " + key);
+                    Map<String, Object> expected = counted(from, to, p[2], inGroup(groupBy, row));
+                    assertEquals(expected, counts(row), when + selection + ", " + groupBy + " " + row.get("key"));
                     respondents += (Long) expected.get("respondents");
                     groups++;
                 }

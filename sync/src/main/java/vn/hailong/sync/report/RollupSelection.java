@@ -1,5 +1,6 @@
 package vn.hailong.sync.report;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -142,9 +143,28 @@ final class RollupSelection {
         return span.kind().equals("D") && !daysKept;
     }
 
-    /** Whether the selection's agencies include all of these (true when it is every agency). */
-    boolean covers(java.util.Collection<String> agencies) {
-        return agencyCodes == null || new java.util.HashSet<>(agencyCodes).containsAll(agencies);
+    /**
+     * Whether the selection's agencies hold every agency with a row in the period's months, as {@code monthlyAgencies}
+     * lists them (a SELECT of agency codes whose two parameters are the first and the last month's first day): then
+     * a roll-up kept for the whole tree answers for the selection. True when the selection is every agency.
+     */
+    boolean holdsEveryAgencyOf(JdbcOperations jdbc, String monthlyAgencies, LocalDate from, LocalDate to) {
+        if (agencyCodes == null) {
+            return true;
+        }
+        java.util.Set<String> mine = new java.util.HashSet<>(agencyCodes);
+        return jdbc.prepareStatement(monthlyAgencies, ps -> {
+            ps.setObject(1, from.withDayOfMonth(1));
+            ps.setObject(2, to.withDayOfMonth(1));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!mine.contains(rs.getString(1))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        });
     }
 
     /** {@code AND column IN (...)} for the agency subtree, or nothing for every agency. */

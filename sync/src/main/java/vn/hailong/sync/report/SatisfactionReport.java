@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import vn.hailong.sync.rollup.RatingRollup;
 import vn.hailong.sync.ingest.SipasElement;
+import vn.hailong.sync.rollup.Place;
+import vn.hailong.sync.rollup.RatingRollup;
 
 /**
  * Satisfaction (tỷ lệ hài lòng) per group. For a bound dossier only its first rating counts (earliest
@@ -21,7 +22,8 @@ import vn.hailong.sync.ingest.SipasElement;
  * {@code rating_rollup} ({@link RatingRollup}): a report reads whole months from the monthly rows and the
  * period's partial months from the daily rows; grouped by counter, officer, procedure or terminal, the whole
  * weeks of a partial month from the weekly rows and the days around them from the daily rows (by procedure, which
- * keeps no daily rows, from the ratings).
+ * keeps no daily rows, from the ratings). By procedure for agencies that hold every agency rated in those months,
+ * the months and weeks come from the whole tree's rows ({@link Place#PROCEDURE_TREE}).
  */
 @Singleton
 public class SatisfactionReport {
@@ -69,19 +71,27 @@ public class SatisfactionReport {
         RollupSelection selection = new RollupSelection(query, subtree, RollupSelection.Kept.RATINGS);
         Map<Key, long[]> sums = new TreeMap<>();
         String keyColumns = selection.keyColumns;
-        String fromRollup = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + "SUM(satisfied), SUM(neutral), "
-                + "SUM(dissatisfied), SUM(re_ratings), SUM(reasons_access), SUM(reasons_procedure), "
-                + "SUM(reasons_officer), SUM(reasons_result), SUM(reasons_feedback) FROM rating_rollup WHERE "
+        String columns = "SUM(satisfied), SUM(neutral), SUM(dissatisfied), SUM(re_ratings), SUM(reasons_access), "
+                + "SUM(reasons_procedure), SUM(reasons_officer), SUM(reasons_result), SUM(reasons_feedback)";
+        String fromRollup = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + columns + " FROM rating_rollup WHERE "
                 + selection.where() + (keyColumns == null ? "" : " GROUP BY " + keyColumns);
+        // by procedure for every agency rated then: the whole tree's rows, not those of 500 agencies (V21)
+        boolean tree = selection.dimension == Place.Dimension.PROCEDURE && selection.holdsEveryAgencyOf(jdbc,
+                "SELECT DISTINCT agency_code FROM rating_rollup WHERE dimension = 'ALL' AND period_kind = 'M' "
+                        + "AND period_start BETWEEN ? AND ?", query.from(), query.to());
+        String fromTree = "SELECT dim_key, " + columns + " FROM rating_rollup WHERE dimension = '" + Place.PROCEDURE_TREE
+                + "' AND period_kind = ? AND period_start BETWEEN ? AND ? AND agency_code = '' GROUP BY dim_key";
         String ratingKey = selection.ratingKeyColumns;
         String fromRatings = "SELECT " + (ratingKey == null ? "" : ratingKey + ", ") + RatingRollup.SUMS_OF_RATINGS
                 + " FROM rating WHERE " + selection.ratingsWhere() + (ratingKey == null ? "" : " GROUP BY " + ratingKey);
         int width = selection.width();
         for (RollupSelection.Span span : selection.spans) {
             boolean ratings = selection.fromRows(span);
-            jdbc.prepareStatement(ratings ? fromRatings : fromRollup, ps -> {
+            jdbc.prepareStatement(ratings ? fromRatings : tree ? fromTree : fromRollup, ps -> {
                 if (ratings) {
                     selection.bindRatings(ps, span);
+                } else if (tree) {
+                    selection.bindPeriod(ps, span, 1);
                 } else {
                     selection.bind(ps, span);
                 }

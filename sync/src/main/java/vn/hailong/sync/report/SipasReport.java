@@ -199,7 +199,9 @@ public class SipasReport {
         Map<SatisfactionReport.Key, Tally> groups = new HashMap<>();   // thousands of groups: hashed, sorted once
         ParsedLists lists = new ParsedLists();
         String agencies = selection.agencies("agency_code");
-        if (groupBy == GroupBy.PROCEDURE && query.agency() != null && !selection.covers(agenciesSurveyed(query))) {
+        if (groupBy == GroupBy.PROCEDURE && !selection.holdsEveryAgencyOf(jdbc, "SELECT DISTINCT agency_code FROM "
+                + "survey_rollup WHERE period_kind = 'M' AND period_start BETWEEN ? AND ? AND item = '"
+                + SurveyItems.RESPONDENT + "'", query.from(), query.to())) {
             fromSurveys(groupBy, query.from(), query.to(), agencies, lists, groups);
         } else {
             for (RollupSelection.Span span : selection.spans) {
@@ -230,23 +232,6 @@ public class SipasReport {
             }
             return null;
         });
-    }
-
-    /** The agencies with surveys in the months of the period, from the monthly roll-ups' respondent rows. */
-    private java.util.Set<String> agenciesSurveyed(ReportQuery query) {
-        return jdbc.prepareStatement("SELECT DISTINCT agency_code FROM survey_rollup WHERE period_kind = 'M' AND "
-                + "period_start BETWEEN ? AND ? AND item = ?", ps -> {
-                    ps.setObject(1, query.from().withDayOfMonth(1));
-                    ps.setObject(2, query.to().withDayOfMonth(1));
-                    ps.setString(3, SurveyItems.RESPONDENT);
-                    java.util.Set<String> agencies = new java.util.HashSet<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            agencies.add(rs.getString(1));
-                        }
-                    }
-                    return agencies;
-                });
     }
 
     /** Adds the tallies of one span of whole months or weeks: a row per group and period. */

@@ -25,8 +25,16 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
         }
     }
 
+    /**
+     * The dimension of the satisfaction roll-up rows per procedure for the whole tree (agency ''): a report by
+     * procedure for every agency read the rows of 500 agencies, one or two ratings each (216,000 rows for ten months
+     * at 10 million ratings); these are a row per procedure and period. Not a {@link Dimension}: no grouping reads
+     * them but by procedure, and only when its agencies hold every agency rated in those months.
+     */
+    public static final String PROCEDURE_TREE = "PROC_TREE";
+
     /** One roll-up row's key. */
-    record Row(String dimension, String kind, LocalDate start, String agency, String key) implements Comparable<Row> {
+    public record Row(String dimension, String kind, LocalDate start, String agency, String key) implements Comparable<Row> {
         @Override
         public int compareTo(Row o) {
             int c = dimension.compareTo(o.dimension);
@@ -50,7 +58,8 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
 
     /**
      * The rows an event adds to: its month's and its week's (Monday to Sunday, 'W', period_start the Monday) in
-     * every dimension but ALL, which needs no weeks, and its day's in the daily ones. A report reads the ratings
+     * every dimension but ALL, which needs no weeks, and its day's in the daily ones; per procedure also the whole
+     * tree's month and week ({@link #PROCEDURE_TREE}). A report reads the ratings
      * themselves only for the days of a partial month outside its whole weeks (at most six at each end), and only
      * when grouped by procedure.
      */
@@ -66,6 +75,10 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
             }
             if (d.daily) {
                 rows.add(new Row(d.name(), "D", localDate, agencyCode, key));
+            }
+            if (d == Dimension.PROCEDURE) {
+                rows.add(new Row(PROCEDURE_TREE, "M", month, "", key));
+                rows.add(new Row(PROCEDURE_TREE, "W", week, "", key));
             }
         }
         return rows;

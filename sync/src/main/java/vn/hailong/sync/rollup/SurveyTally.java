@@ -42,30 +42,18 @@ public class SurveyTally {
     public record Survey(Place place, String answers, String assessments, String expectations) {
     }
 
-    /** One row's key. */
-    public record Row(String dimension, String kind, LocalDate start, String agencyCode, String key)
-            implements Comparable<Row> {
-        @Override
-        public int compareTo(Row o) {
-            int c = dimension.compareTo(o.dimension);
-            c = c != 0 ? c : kind.compareTo(o.kind);
-            c = c != 0 ? c : start.compareTo(o.start);
-            c = c != 0 ? c : agencyCode.compareTo(o.agencyCode);
-            return c != 0 ? c : key.compareTo(o.key);
-        }
+    /** The last day a row covers: its week's Sunday or its month's last day. */
+    public static LocalDate end(Place.Row row) {
+        return row.kind().equals("W") ? row.start().plusDays(6) : row.start().withDayOfMonth(row.start().lengthOfMonth());
+    }
 
-        /** The last day the row covers. */
-        public LocalDate end() {
-            return kind.equals("W") ? start.plusDays(6) : start.withDayOfMonth(start.lengthOfMonth());
-        }
-
-        void bind(PreparedStatement ps, int first) throws SQLException {
-            ps.setString(first, dimension);
-            ps.setString(first + 1, kind);
-            ps.setDate(first + 2, Date.valueOf(start));
-            ps.setString(first + 3, agencyCode);
-            ps.setString(first + 4, key);
-        }
+    /** Sets a row's key, in column order, from parameter {@code first} on. */
+    public static void bind(PreparedStatement ps, Place.Row row, int first) throws SQLException {
+        ps.setString(first, row.dimension());
+        ps.setString(first + 1, row.kind());
+        ps.setDate(first + 2, Date.valueOf(row.start()));
+        ps.setString(first + 3, row.agency());
+        ps.setString(first + 4, row.key());
     }
 
     private final JdbcOperations jdbc;
@@ -86,9 +74,9 @@ public class SurveyTally {
     }
 
     /** Adds a survey's items to the sums of its rows: its month's and week's in each dimension. */
-    public static void addTo(Map<Row, Map<String, long[]>> sums, Survey s) {
+    public static void addTo(Map<Place.Row, Map<String, long[]>> sums, Survey s) {
         List<SurveyItems.Item> items = SurveyItems.of(s.answers(), s.assessments(), s.expectations());
-        for (Row row : rows(s.place())) {
+        for (Place.Row row : rows(s.place())) {
             Map<String, long[]> sum = sums.computeIfAbsent(row, k -> new TreeMap<>());
             add(sum, items);
         }
@@ -102,14 +90,14 @@ public class SurveyTally {
         }
     }
 
-    static List<Row> rows(Place place) {
+    static List<Place.Row> rows(Place place) {
         LocalDate month = place.localDate().withDayOfMonth(1);
         LocalDate week = Place.weekOf(place.localDate());
-        List<Row> rows = new ArrayList<>(2 * DIMENSIONS.size());
+        List<Place.Row> rows = new ArrayList<>(2 * DIMENSIONS.size());
         for (Place.Dimension d : DIMENSIONS) {
             String agency = d == Place.Dimension.PROCEDURE ? WHOLE_TREE : place.agencyCode();
-            rows.add(new Row(d.name(), "M", month, agency, place.key(d)));
-            rows.add(new Row(d.name(), "W", week, agency, place.key(d)));
+            rows.add(new Place.Row(d.name(), "M", month, agency, place.key(d)));
+            rows.add(new Place.Row(d.name(), "W", week, agency, place.key(d)));
         }
         return rows;
     }
@@ -146,15 +134,15 @@ public class SurveyTally {
         if (surveys.isEmpty()) {
             return;
         }
-        TreeMap<Row, Map<String, long[]>> sums = new TreeMap<>();
+        TreeMap<Place.Row, Map<String, long[]>> sums = new TreeMap<>();
         surveys.forEach(s -> addTo(sums, s));
-        batches.insert(insertMissing, sums.keySet(), (ps, row) -> row.bind(ps, 1));
-        List<Row> keys = new ArrayList<>(sums.keySet());
-        Map<Row, String> stored = new TreeMap<>();
+        batches.insert(insertMissing, sums.keySet(), (ps, row) -> bind(ps, row, 1));
+        List<Place.Row> keys = new ArrayList<>(sums.keySet());
+        Map<Place.Row, String> stored = new TreeMap<>();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             stored.putAll(locked(keys.subList(from, Math.min(keys.size(), from + CHUNK))));
         }
-        List<Map.Entry<Row, String>> written = new ArrayList<>();
+        List<Map.Entry<Place.Row, String>> written = new ArrayList<>();
         sums.forEach((row, sum) -> {
             Map<String, long[]> total = new TreeMap<>(sum);
             decode(stored.get(row), (item, answers, good) -> {
@@ -167,12 +155,12 @@ public class SurveyTally {
         batches.execute("UPDATE survey_tally SET items = ? WHERE dimension = ? AND period_kind = ? AND period_start = ? "
                 + "AND agency_code = ? AND dim_key = ?", written, (ps, e) -> {
                     ps.setString(1, e.getValue());
-                    e.getKey().bind(ps, 2);
+                    bind(ps, e.getKey(), 2);
                 });
     }
 
     /** These rows' items, each row locked until the transaction ends. */
-    private Map<Row, String> locked(List<Row> rows) {
+    private Map<Place.Row, String> locked(List<Place.Row> rows) {
         StringBuilder sql = new StringBuilder("SELECT dimension, period_kind, period_start, agency_code, dim_key, items "
                 + "FROM survey_tally WHERE (dimension, period_kind, period_start, agency_code, dim_key) IN (");
         for (int i = 0; i < rows.size(); i++) {
@@ -181,12 +169,12 @@ public class SurveyTally {
         sql.append(") ORDER BY dimension, period_kind, period_start, agency_code, dim_key FOR UPDATE");
         return jdbc.prepareStatement(sql.toString(), ps -> {
             for (int i = 0; i < rows.size(); i++) {
-                rows.get(i).bind(ps, 1 + 5 * i);
+                bind(ps, rows.get(i), 1 + 5 * i);
             }
-            Map<Row, String> items = new TreeMap<>();
+            Map<Place.Row, String> items = new TreeMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.put(new Row(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                    items.put(new Place.Row(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                             rs.getString(4), rs.getString(5)), rs.getString(6));
                 }
             }
