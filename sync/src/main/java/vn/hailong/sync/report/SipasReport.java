@@ -44,8 +44,8 @@ public class SipasReport {
     }
 
     /**
-     * Raw counts of one group, from which every figure is computed once. Hashed, not sorted: a grouping by counter
-     * adds 3 million items to 2,000 tallies; {@link #figures} sorts each group's few codes once.
+     * Raw counts of one group, from which every figure is computed once. Hashed, not sorted: a grouping read from
+     * the surveys adds millions of items to thousands of tallies; {@link #figures} sorts each group's few codes once.
      */
     static final class Tally {
         long respondents;
