@@ -25,7 +25,7 @@ public class AutovacuumCheck implements ApplicationEventListener<ServerStartupEv
     private static final Logger LOG = LoggerFactory.getLogger(AutovacuumCheck.class);
     /** The tables that grow without bound; the others hold a few thousand rows at most. */
     static final List<String> GROWING = List.of("sync_event", "rating", "survey", "dossier", "apology_finding",
-            "rating_rollup", "survey_rollup", "survey_tally", "dossier_rollup");
+            "rating_rollup", "survey_rollup", "survey_tree_rollup", "survey_tally", "dossier_rollup");
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;

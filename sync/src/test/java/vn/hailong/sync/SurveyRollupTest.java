@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import db.migration.V13__survey_rollup_backfill;
 import db.migration.V20__survey_tally;
+import db.migration.V22__survey_tree_rollup;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -28,9 +29,11 @@ import org.junit.jupiter.api.Test;
  * The SIPAS report reads the survey roll-ups kept at ingest (monthly and daily rows per agency) for the whole
  * selection and groupings by agency, day and month, and the tallies per group, month and week (V20) with the surveys
  * of the days around the weeks when grouped by counter, officer, procedure or terminal (by procedure for a subtree,
- * the surveys alone when another agency has surveys in those months). For random periods every figure counted, each
+ * the surveys alone when another agency has surveys in those months), and the whole tree's roll-ups (V22) for the
+ * whole selection, by day or by month when the selection holds every agency surveyed then. For random periods, one of
+ * them for every agency, every figure counted, each
  * way, must equal what this test counts from the surveys it sent, and every figure from the roll-ups (sipas too) what
- * the report computes by counter; and again after V13's and V20's backfills rebuilt the roll-ups and tallies from the
+ * the report computes by counter; and again after V13's, V20's and V22's backfills rebuilt the roll-ups and tallies from the
  * stored surveys. Batches of many terminals adding to the same tallies at once lose nothing.
  */
 @MicronautTest(environments = "synctest", transactional = false)
@@ -100,18 +103,21 @@ class SurveyRollupTest {
             periods.add(new String[] {from.toString(), to.toString(), i % 2 == 0 ? parent : children.get(i % 4 / 2)});
         }
         periods.add(new String[] {START.toString(), START.plusMonths(4).minusDays(1).toString(), parent});
+        periods.add(new String[] {START.plusDays(9).toString(), START.plusDays(100).toString(), null});   // every agency
         // no other test's surveys in these months: the parent's report by procedure reads the whole tree's tallies
         assertEquals(0L, countOf("SELECT COUNT(*) FROM survey WHERE local_date BETWEEN DATE '2025-01-01' AND "
                 + "DATE '2025-07-31' AND agency_code NOT IN ('" + String.join("', '", children) + "')"));
         assertSameEachWay(periods, children, "");
 
-        // V13's and V20's backfills (the surveys stored before roll-ups and tallies existed) build the same ones
+        // V13's, V20's and V22's backfills (the surveys stored before roll-ups and tallies existed) build the same ones
         transactions.executeWrite(status -> {
             jdbc.prepareStatement("DELETE FROM survey_rollup", java.sql.PreparedStatement::executeUpdate);
             jdbc.prepareStatement("DELETE FROM survey_tally", java.sql.PreparedStatement::executeUpdate);
+            jdbc.prepareStatement("DELETE FROM survey_tree_rollup", java.sql.PreparedStatement::executeUpdate);
             try {
                 new V13__survey_rollup_backfill().migrate(RollupBackfill.context(status.getConnection()));
                 V20__survey_tally.backfill(status.getConnection());
+                V22__survey_tree_rollup.backfill(status.getConnection());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -213,7 +219,7 @@ class SurveyRollupTest {
         for (String[] p : periods) {
             LocalDate from = LocalDate.parse(p[0]);
             LocalDate to = LocalDate.parse(p[1]);
-            String selection = "from=" + p[0] + "&to=" + p[1] + "&agency=" + p[2];
+            String selection = "from=" + p[0] + "&to=" + p[1] + (p[2] == null ? "" : "&agency=" + p[2]);
             Map<String, Object> whole = counted(from, to, p[2], s -> true);
             Map<String, Object> total = report(selection).map("total");
             assertEquals(whole, counts(total), when + selection);
@@ -278,7 +284,7 @@ class SurveyRollupTest {
         Map<String, long[]> criteria = new java.util.TreeMap<>();
         Map<String, Long> expectations = new java.util.TreeMap<>();
         for (Sent s : sent) {
-            boolean under = agency.equals(parent) || s.agency().equals(agency);
+            boolean under = agency == null || agency.equals(parent) || s.agency().equals(agency);
             if (!under || s.day().isBefore(from) || s.day().isAfter(to) || !inGroup.test(s)) {
                 continue;
             }
@@ -339,7 +345,8 @@ class SurveyRollupTest {
      * from the roll-ups per agency.
      */
     private Map<String, Object> fromSurveys(String from, String to, String agency) {
-        return report("from=" + from + "&to=" + to + "&agency=" + agency + "&groupBy=counter").map("total");
+        return report("from=" + from + "&to=" + to + (agency == null ? "" : "&agency=" + agency) + "&groupBy=counter")
+                .map("total");
     }
 
     private static Map<String, Object> withoutKey(Map<String, Object> row) {

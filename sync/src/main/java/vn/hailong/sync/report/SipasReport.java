@@ -30,6 +30,9 @@ import vn.hailong.sync.survey.SurveyBankStore;
 @Singleton
 public class SipasReport {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The agencies with surveys in a span of months (the first and last month's first day): their roll-ups' rows. */
+    private static final String SURVEYED = "SELECT DISTINCT agency_code FROM survey_rollup WHERE period_kind = 'M' "
+            + "AND period_start BETWEEN ? AND ? AND item = '" + SurveyItems.RESPONDENT + "'";
     /** Surveys per round trip when the report reads the surveys themselves. */
     private static final int FETCH = 5_000;
 
@@ -176,7 +179,8 @@ public class SipasReport {
 
     /**
      * The tallies per group. The whole selection and groupings by agency, day or month read the survey roll-ups
-     * (whole months from the monthly rows, other days from the daily rows), summed by the database. Groupings by
+     * (whole months from the monthly rows, other days from the daily rows), summed by the database; but by agency,
+     * the whole tree's when the selection holds every agency surveyed in those months. Groupings by
      * counter, officer, procedure or terminal read the tallies ({@link SurveyTally}) of the whole months and weeks
      * and the surveys of the days around those weeks (at most six at each end); by procedure for a subtree, the
      * surveys of the whole period when an agency outside it has surveys in those months (procedure tallies are kept
@@ -191,17 +195,18 @@ public class SipasReport {
                 grouped ? RollupSelection.Kept.SURVEY_TALLIES : RollupSelection.Kept.AGENCY_DAYS);
         Map<SatisfactionReport.Key, Tally> tallies = new TreeMap<>();
         if (!grouped) {
+            // every agency surveyed then, not by agency: the whole tree's rows (V22), not those of 500 agencies
+            boolean tree = groupBy != GroupBy.AGENCY && selection.holdsEveryAgencyOf(jdbc, SURVEYED, query.from(),
+                    query.to());
             for (RollupSelection.Span span : selection.spans) {
-                fromRollups(selection, span, tallies);
+                fromRollups(selection, span, tree, tallies);
             }
             return tallies;
         }
         Map<SatisfactionReport.Key, Tally> groups = new HashMap<>();   // thousands of groups: hashed, sorted once
         ParsedLists lists = new ParsedLists();
         String agencies = selection.agencies("agency_code");
-        if (groupBy == GroupBy.PROCEDURE && !selection.holdsEveryAgencyOf(jdbc, "SELECT DISTINCT agency_code FROM "
-                + "survey_rollup WHERE period_kind = 'M' AND period_start BETWEEN ? AND ? AND item = '"
-                + SurveyItems.RESPONDENT + "'", query.from(), query.to())) {
+        if (groupBy == GroupBy.PROCEDURE && !selection.holdsEveryAgencyOf(jdbc, SURVEYED, query.from(), query.to())) {
             fromSurveys(groupBy, query.from(), query.to(), agencies, lists, groups);
         } else {
             for (RollupSelection.Span span : selection.spans) {
@@ -216,11 +221,12 @@ public class SipasReport {
         return tallies;
     }
 
-    private void fromRollups(RollupSelection selection, RollupSelection.Span span,
+    private void fromRollups(RollupSelection selection, RollupSelection.Span span, boolean tree,
                              Map<SatisfactionReport.Key, Tally> tallies) {
         String key = selection.keyColumns;
-        String sql = "SELECT " + (key == null ? "" : key + ", ") + "item, SUM(answers), SUM(good) FROM survey_rollup "
-                + "WHERE " + selection.periodWhere() + " GROUP BY " + (key == null ? "" : key + ", ") + "item";
+        String sql = "SELECT " + (key == null ? "" : key + ", ") + "item, SUM(answers), SUM(good) FROM "
+                + (tree ? "survey_tree_rollup WHERE period_kind = ? AND period_start BETWEEN ? AND ?"
+                : "survey_rollup WHERE " + selection.periodWhere()) + " GROUP BY " + (key == null ? "" : key + ", ") + "item";
         jdbc.prepareStatement(sql, ps -> {
             selection.bindPeriod(ps, span, 1);
             int w = selection.width();

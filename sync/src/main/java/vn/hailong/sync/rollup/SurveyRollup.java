@@ -11,9 +11,9 @@ import java.util.TreeMap;
 
 /**
  * Keeps {@code survey_rollup} (V12) in step with the counter surveys, in the ingest's own transaction: each stored
- * survey adds its items ({@link SurveyItems}) to its agency's day ('D') and month ('M'). Whole agencies only: the
- * SIPAS report reads them for the whole selection and for groupings by agency, day or month, and the surveys for
- * the other groupings.
+ * survey adds its items ({@link SurveyItems}) to its agency's day ('D') and month ('M'), and to the whole tree's
+ * ({@code survey_tree_rollup}, V22). The SIPAS report reads them for the whole selection and for groupings by agency,
+ * day or month (the whole tree's when the selection holds every agency surveyed then).
  */
 @Singleton
 public class SurveyRollup {
@@ -34,11 +34,15 @@ public class SurveyRollup {
 
     private final StatementBatches batches;
     private final String upsert;
+    private final String upsertTree;
 
     public SurveyRollup(StatementBatches batches, @Value("${datasources.default.url}") String url) {
         this.batches = batches;
-        this.upsert = Upsert.sql(url.startsWith("jdbc:postgresql:"), "survey_rollup",
-                List.of("period_kind", "period_start", "agency_code", "item"), List.of("answers", "good"));
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        this.upsert = Upsert.sql(postgres, "survey_rollup", List.of("period_kind", "period_start", "agency_code", "item"),
+                List.of("answers", "good"));
+        this.upsertTree = Upsert.sql(postgres, "survey_tree_rollup", List.of("period_kind", "period_start", "item"),
+                List.of("answers", "good"));
     }
 
     /** Adds a survey's items to the sums per row ({answers, good}), its day's and its month's. */
@@ -71,5 +75,19 @@ public class SurveyRollup {
         Map<Row, long[]> sums = new TreeMap<>();
         surveys.forEach(s -> addTo(sums, s));
         batches.insert(upsert, sums.entrySet(), (ps, e) -> bind(ps, e.getKey(), e.getValue()));
+        // the whole tree's rows (V22): the same sums without the agency, in key order
+        Map<Row, long[]> tree = new TreeMap<>();
+        sums.forEach((row, sum) -> {
+            long[] t = tree.computeIfAbsent(new Row(row.kind(), row.start(), "", row.item()), k -> new long[2]);
+            t[0] += sum[0];
+            t[1] += sum[1];
+        });
+        batches.insert(upsertTree, tree.entrySet(), (ps, e) -> {
+            ps.setString(1, e.getKey().kind());
+            ps.setDate(2, Date.valueOf(e.getKey().start()));
+            ps.setString(3, e.getKey().item());
+            ps.setLong(4, e.getValue()[0]);
+            ps.setLong(5, e.getValue()[1]);
+        });
     }
 }
