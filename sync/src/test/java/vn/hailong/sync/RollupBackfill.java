@@ -3,7 +3,9 @@ package vn.hailong.sync;
 import db.migration.V13__survey_rollup_backfill;
 import db.migration.V15__rating_rollup_weeks_and_days;
 import db.migration.V17__dossier_rollup_weeks;
+import db.migration.V20__survey_tally;
 import db.migration.V21__rating_rollup_procedure_tree;
+import db.migration.V22__survey_tree_rollup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,8 @@ public final class RollupBackfill {
         }
         V17__dossier_rollup_weeks.backfill(c);
         new V13__survey_rollup_backfill().migrate(context(c));
+        V20__survey_tally.backfill(c);
+        V22__survey_tree_rollup.backfill(c);
     }
 
     /** The statements of a migration from the first that starts with {@code first}, without their ';'. */
