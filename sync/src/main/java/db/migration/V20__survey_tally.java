@@ -24,7 +24,7 @@ import vn.hailong.sync.rollup.SurveyTally;
  *
  * <p>Then the surveys stored before are added, in day order: a week's rows are written when the surveys pass its
  * Sunday, a month's when they pass its last day, so memory holds a month of rows. Progress is logged (a million
- * surveys take a minute or more). On PostgreSQL the table is analysed at the end, so that the first reports are
+ * surveys take a minute or more). The table is analysed at the end, so that the first reports are
  * planned with its statistics.
  */
 public class V20__survey_tally extends BaseJavaMigration {
@@ -42,11 +42,7 @@ public class V20__survey_tally extends BaseJavaMigration {
                     + "period_start, agency_code, dim_key))");
         }
         backfill(c);
-        if (Engine.isPostgres(c)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("ANALYZE survey_tally");
-            }
-        }
+        WeekTable.analyze(c, "survey_tally");
     }
 
     /** Adds every stored survey to the tallies (public: SurveyRollupTest runs it again on an emptied table). */

@@ -9,19 +9,15 @@ import vn.hailong.sync.rollup.Place;
 /**
  * The satisfaction roll-up rows per procedure for the whole tree ({@link Place#PROCEDURE_TREE}, agency ''), monthly
  * and weekly, summed from the rows per agency and procedure that exist: the report by procedure for every agency
- * read 216,000 rows for ten months at 10 million ratings (PERFORMANCE.md). Inserted in key order; on PostgreSQL the
- * table is analysed at the end.
+ * read 216,000 rows for ten months at 10 million ratings (PERFORMANCE.md). Inserted in key order; the table is
+ * analysed at the end.
  */
 public class V21__rating_rollup_procedure_tree extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
         backfill(c);
-        if (Engine.isPostgres(c)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("ANALYZE rating_rollup");
-            }
-        }
+        WeekTable.analyze(c, "rating_rollup");
     }
 
     /** Adds the whole tree's procedure rows from the rows per agency (public: RollupConsistencyTest runs it again). */

@@ -9,8 +9,7 @@ import org.flywaydb.core.api.migration.Context;
  * The counter surveys' roll-ups for the whole tree ({@code survey_tree_rollup}): V12's rows per day and month without
  * the agency, summed from those rows. SIPAS for every agency surveyed then (the whole selection, by day or by month)
  * summed the rows of 500 agencies: the province by day over a year, 0.33–0.40 s at 10 million events on PostgreSQL
- * (PERFORMANCE.md); these are a few dozen rows a day. Kept at ingest by {@code SurveyRollup}. On PostgreSQL the table
- * is analysed at the end.
+ * (PERFORMANCE.md); these are a few dozen rows a day. Kept at ingest by {@code SurveyRollup}. The table is analysed at the end.
  */
 public class V22__survey_tree_rollup extends BaseJavaMigration {
     @Override
@@ -22,11 +21,7 @@ public class V22__survey_tree_rollup extends BaseJavaMigration {
                     + "CONSTRAINT pk_survey_tree_rollup PRIMARY KEY (period_kind, period_start, item))");
         }
         backfill(c);
-        if (Engine.isPostgres(c)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("ANALYZE survey_tree_rollup");
-            }
-        }
+        WeekTable.analyze(c, "survey_tree_rollup");
     }
 
     /** Adds the whole tree's rows from the rows per agency (public: SurveyRollupTest runs it again). */

@@ -21,8 +21,8 @@ import vn.hailong.sync.StatementBatches;
 import vn.hailong.sync.api.LocalTime;
 import vn.hailong.sync.api.SqlStates;
 import vn.hailong.sync.rollup.DossierRollup;
-import vn.hailong.sync.rollup.RatingRollup;
 import vn.hailong.sync.rollup.Place;
+import vn.hailong.sync.rollup.RatingRollup;
 import vn.hailong.sync.rollup.SurveyRollup;
 import vn.hailong.sync.rollup.SurveyTally;
 

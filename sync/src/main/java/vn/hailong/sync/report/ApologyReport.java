@@ -296,7 +296,6 @@ public class ApologyReport {
         return new Calendar(holidays, working);
     }
 
-    /** The figures of a set of late dossiers. */
     /**
      * A stored finding's flags as a list of the {@link #FLAGS} constants: a year of a province reads 40,000 findings
      * with a few distinct flag sets, each parsed once, and counting them by the constants hashes nothing anew.
@@ -310,6 +309,7 @@ public class ApologyReport {
         return List.copyOf(flags);
     }
 
+    /** The figures of a set of late dossiers. */
     public static Map<String, Object> figures(List<Finding> late) {
         Map<String, Long> flags = new LinkedHashMap<>();
         FLAGS.forEach(f -> flags.put(f, 0L));

@@ -80,7 +80,8 @@ public class SatisfactionReport {
                 "SELECT DISTINCT agency_code FROM rating_rollup WHERE dimension = 'ALL' AND period_kind = 'M' "
                         + "AND period_start BETWEEN ? AND ?", query.from(), query.to());
         String fromTree = "SELECT dim_key, " + columns + " FROM rating_rollup WHERE dimension = '" + Place.PROCEDURE_TREE
-                + "' AND period_kind = ? AND period_start BETWEEN ? AND ? AND agency_code = '' GROUP BY dim_key";
+                + "' AND period_kind = ? AND period_start BETWEEN ? AND ? AND agency_code = '" + Place.WHOLE_TREE
+                + "' GROUP BY dim_key";
         String ratingKey = selection.ratingKeyColumns;
         String fromRatings = "SELECT " + (ratingKey == null ? "" : ratingKey + ", ") + RatingRollup.SUMS_OF_RATINGS
                 + " FROM rating WHERE " + selection.ratingsWhere() + (ratingKey == null ? "" : " GROUP BY " + ratingKey);

@@ -179,8 +179,8 @@ public class SipasReport {
 
     /**
      * The tallies per group. The whole selection and groupings by agency, day or month read the survey roll-ups
-     * (whole months from the monthly rows, other days from the daily rows), summed by the database; but by agency,
-     * the whole tree's when the selection holds every agency surveyed in those months. Groupings by
+     * (whole months from the monthly rows, other days from the daily rows), summed by the database: the whole tree's
+     * (V22) when the selection holds every agency surveyed in those months and is not grouped by agency. Groupings by
      * counter, officer, procedure or terminal read the tallies ({@link SurveyTally}) of the whole months and weeks
      * and the surveys of the days around those weeks (at most six at each end); by procedure for a subtree, the
      * surveys of the whole period when an agency outside it has surveys in those months (procedure tallies are kept
@@ -245,7 +245,7 @@ public class SipasReport {
                              Map<SatisfactionReport.Key, Tally> groups) {
         String sql = "SELECT " + selection.keyColumns + ", items FROM survey_tally WHERE dimension = ? AND period_kind = ? "
                 + "AND period_start BETWEEN ? AND ?" + (selection.dimension == Place.Dimension.PROCEDURE
-                ? " AND agency_code = '" + SurveyTally.WHOLE_TREE + "'" : selection.agencies("agency_code"));
+                ? " AND agency_code = '" + Place.WHOLE_TREE + "'" : selection.agencies("agency_code"));
         int w = selection.width();
         jdbc.prepareStatement(sql, ps -> {
             selection.bind(ps, span);

@@ -32,6 +32,8 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
      * them but by procedure, and only when its agencies hold every agency rated in those months.
      */
     public static final String PROCEDURE_TREE = "PROC_TREE";
+    /** The agency of a roll-up row kept for the whole tree. */
+    public static final String WHOLE_TREE = "";
 
     /** One roll-up row's key. */
     public record Row(String dimension, String kind, LocalDate start, String agency, String key) implements Comparable<Row> {
@@ -77,8 +79,8 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
                 rows.add(new Row(d.name(), "D", localDate, agencyCode, key));
             }
             if (d == Dimension.PROCEDURE) {
-                rows.add(new Row(PROCEDURE_TREE, "M", month, "", key));
-                rows.add(new Row(PROCEDURE_TREE, "W", week, "", key));
+                rows.add(new Row(PROCEDURE_TREE, "M", month, WHOLE_TREE, key));
+                rows.add(new Row(PROCEDURE_TREE, "W", week, WHOLE_TREE, key));
             }
         }
         return rows;

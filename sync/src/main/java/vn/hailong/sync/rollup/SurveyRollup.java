@@ -78,7 +78,7 @@ public class SurveyRollup {
         // the whole tree's rows (V22): the same sums without the agency, in key order
         Map<Row, long[]> tree = new TreeMap<>();
         sums.forEach((row, sum) -> {
-            long[] t = tree.computeIfAbsent(new Row(row.kind(), row.start(), "", row.item()), k -> new long[2]);
+            long[] t = tree.computeIfAbsent(new Row(row.kind(), row.start(), Place.WHOLE_TREE, row.item()), k -> new long[2]);
             t[0] += sum[0];
             t[1] += sum[1];
         });

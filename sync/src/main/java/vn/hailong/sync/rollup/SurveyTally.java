@@ -33,8 +33,6 @@ public class SurveyTally {
     /** The groupings kept, as {@link Place.Dimension} names them. */
     public static final List<Place.Dimension> DIMENSIONS = List.of(Place.Dimension.COUNTER, Place.Dimension.OFFICER,
             Place.Dimension.PROCEDURE, Place.Dimension.TERMINAL);
-    /** The agency of a row kept for the whole tree (procedure). */
-    public static final String WHOLE_TREE = "";
     /** Rows per locking read: five parameters each. */
     private static final int CHUNK = 200;
 
@@ -95,7 +93,7 @@ public class SurveyTally {
         LocalDate week = Place.weekOf(place.localDate());
         List<Place.Row> rows = new ArrayList<>(2 * DIMENSIONS.size());
         for (Place.Dimension d : DIMENSIONS) {
-            String agency = d == Place.Dimension.PROCEDURE ? WHOLE_TREE : place.agencyCode();
+            String agency = d == Place.Dimension.PROCEDURE ? Place.WHOLE_TREE : place.agencyCode();
             rows.add(new Place.Row(d.name(), "M", month, agency, place.key(d)));
             rows.add(new Place.Row(d.name(), "W", week, agency, place.key(d)));
         }
