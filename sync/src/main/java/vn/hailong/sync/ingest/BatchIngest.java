@@ -51,6 +51,7 @@ public class BatchIngest {
      */
     private final Semaphore writers;
     private final long writerWaitSeconds;
+    private final WriteTurns turns = new WriteTurns();
 
     public BatchIngest(JsonMapper json, RatingEventParser parser, EventStore store, SurveyBankStore banks,
                        MeterRegistry meters, Clock clock,
@@ -152,12 +153,14 @@ public class BatchIngest {
      * A unique violation on the first try means an id was stored before under another seq or terminal (the first try
      * does not look ids up: {@link EventStore#apply}); on a later try, that another writer stored one of these ids,
      * or a counted rating of one of these dossiers, meanwhile. Either way the batch is judged again with every id
-     * and dossier looked up; so for a deadlock. A lock waited for in vain answers 503: nothing was stored (the
+     * and dossier looked up; so for a deadlock, and a try after a lost race runs alone ({@link WriteTurns}).
+     * A lock waited for in vain answers 503: nothing was stored (the
      * transaction rolled back) and the terminal sends the batch again.
      */
     private EventStore.Applied applyRetryingRaces(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
+        boolean lostRace = false;
         for (int attempt = 1; ; attempt++) {
-            try {
+            try (WriteTurns.Turn turn = turn(terminalId, lostRace)) {
                 return store.apply(terminalId, judged, now, skew, attempt > 1);
             } catch (RuntimeException e) {
                 java.util.Set<String> states = SqlStates.of(e);
@@ -171,6 +174,7 @@ public class BatchIngest {
                     throw e;
                 }
                 boolean storedId = attempt == 1 && SqlStates.uniqueViolation(states);
+                lostRace = !storedId;
                 meters.counter("hailong.ingest.retries", "reason", storedId ? "stored-id" : "race").increment();
                 if (storedId) {
                     LOG.debug("batch of {} holds an id stored before under another seq or terminal: applying it again "
@@ -179,6 +183,22 @@ public class BatchIngest {
                     LOG.info("batch of {} raced another writer ({}, attempt {}), applying again", terminalId, states, attempt);
                 }
             }
+        }
+    }
+
+    /** This batch's turn to write: alone after it lost a race ({@link WriteTurns}); 503 when none comes in time. */
+    private WriteTurns.Turn turn(String terminalId, boolean alone) {
+        try {
+            WriteTurns.Turn turn = turns.take(alone, writerWaitSeconds);
+            if (turn == null) {
+                LOG.warn("batch of {} waited {} s for its turn to write{}: answering 503", terminalId, writerWaitSeconds,
+                        alone ? " alone" : "");
+                throw Problems.busy("the server is storing other terminals' batches; send this batch again later");
+            }
+            return turn;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.busy("the server is shutting down; send this batch again later");
         }
     }
 
