@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On H2 a report reads the satisfaction and survey roll-ups from indexes holding all their columns (V16, which says
- * what they saved); PostgreSQL has no such index, so its updates of the sums stay in place. That the figures read
- * this way are right is the work of RollupConsistencyTest and SurveyRollupTest.
+ * what they saved); PostgreSQL reads the monthly and weekly satisfaction roll-ups, and a few days' dossiers with their
+ * counted ratings, from indexes holding what those reads need (V23). That the figures read this way are right is the
+ * work of RollupConsistencyTest, SurveyRollupTest and DossierRollupTest.
  */
 @MicronautTest(environments = "synctest", transactional = false)
 class RollupIndexTest {
@@ -75,9 +76,8 @@ class RollupIndexTest {
 
     /**
      * A satisfaction report by procedure reads the days around its whole weeks from the ratings, and from V18's index
-     * alone: on PostgreSQL an index-only scan (table scans switched off for the session, so the plan shows which index
-     * scan the columns allow: a plain index scan would mean a column the index lacks), on H2 the index whose key holds
-     * every column the query reads.
+     * alone: on PostgreSQL an index-only scan ({@link #postgreSqlPlan}), on H2 the index whose key holds every column
+     * the query reads.
      */
     @Test
     void theRatingsOfDaysAreSummedByProcedureFromTheirIndexAlone() {
@@ -87,25 +87,7 @@ class RollupIndexTest {
         assertEquals(List.of(), connections.executeRead(status -> indexColumns(status.getConnection(), "rating",
                 "ix_rating_date_agency")), "V7's narrower index is gone");
         if (!url.startsWith("jdbc:h2:")) {
-            String plan = connections.executeRead(status -> {
-                try (Statement s = status.getConnection().createStatement()) {
-                    s.execute("SET enable_seqscan = off");
-                    s.execute("SET enable_bitmapscan = off");
-                    try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
-                        StringBuilder lines = new StringBuilder();
-                        while (rs.next()) {
-                            lines.append(rs.getString(1)).append('\n');
-                        }
-                        return lines.toString();
-                    } finally {
-                        // the pooled connection goes back to other tests
-                        s.execute("RESET enable_seqscan");
-                        s.execute("RESET enable_bitmapscan");
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            String plan = postgreSqlPlan(query);
             assertTrue(plan.contains("Index Only Scan using ix_rating_days"), plan);
             return;
         }
@@ -164,6 +146,63 @@ class RollupIndexTest {
                 + "assessments, expectations FROM survey WHERE local_date BETWEEN DATE '2025-03-03' AND DATE '2025-06-07' "
                 + "AND agency_code IN ('IDX-A1', 'IDX-A2')"));
         assertTrue(plan.contains("IX_SURVEY_DAYS"), plan);
+    }
+
+    /**
+     * On PostgreSQL, satisfaction's monthly and weekly roll-up rows, and the dossiers of the days around whole weeks
+     * with the class of each one's counted rating, are read from V23's indexes alone. H2 keeps V6's index by returned
+     * date and has none of V23's.
+     */
+    @Test
+    void postgreSqlReadsMonthsAndWeeksAndTheDossiersOfDaysFromTheirIndexesAlone() {
+        List<String> months = connections.executeRead(status -> indexColumns(status.getConnection(), "rating_rollup",
+                "ix_rating_rollup_months_weeks"));
+        List<String> dossiers = connections.executeRead(status -> indexColumns(status.getConnection(), "dossier",
+                "ix_dossier_returned"));
+        List<String> narrow = connections.executeRead(status -> indexColumns(status.getConnection(), "dossier",
+                "ix_dossier_returned_date"));
+        if (url.startsWith("jdbc:h2:")) {
+            assertEquals(List.of(), months);
+            assertEquals(List.of(), dossiers);
+            assertEquals(List.of("RETURNED_DATE"), narrow);
+            return;
+        }
+        assertEquals(List.of(), narrow, "V6's narrower index is gone");
+        String monthsPlan = postgreSqlPlan("SELECT dim_key, SUM(satisfied), SUM(reasons_feedback) FROM rating_rollup "
+                + "WHERE dimension = 'OFFICER' AND period_kind = 'M' AND period_start BETWEEN DATE '2025-02-01' AND "
+                + "DATE '2025-10-01' AND agency_code IN ('IDX-A1', 'IDX-A2') GROUP BY dim_key");
+        assertTrue(monthsPlan.contains("Index Only Scan using ix_rating_rollup_months_weeks"), monthsPlan);
+        String daysPlan = postgreSqlPlan("SELECT d.officer_id, " + vn.hailong.sync.rollup.DossierRollup.COUNTS
+                + " FROM dossier d LEFT JOIN rating f ON f.counted_dossier = d.code WHERE d.returned_date BETWEEN "
+                + "DATE '2025-03-03' AND DATE '2025-03-07' AND d.agency_code IN ('IDX-A1', 'IDX-A2') GROUP BY d.officer_id");
+        assertTrue(daysPlan.contains("Index Only Scan using ix_dossier_returned on dossier"), daysPlan);
+        assertTrue(daysPlan.contains("Index Only Scan using uq_rating_counted_dossier"), daysPlan);
+    }
+
+    /**
+     * PostgreSQL's plan with table scans switched off for the session, so the plan shows which index scan the columns
+     * allow: a plain index scan would mean a column the index lacks.
+     */
+    private String postgreSqlPlan(String query) {
+        return connections.executeRead(status -> {
+            try (Statement s = status.getConnection().createStatement()) {
+                s.execute("SET enable_seqscan = off");
+                s.execute("SET enable_bitmapscan = off");
+                try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
+                    StringBuilder lines = new StringBuilder();
+                    while (rs.next()) {
+                        lines.append(rs.getString(1)).append('\n');
+                    }
+                    return lines.toString();
+                } finally {
+                    // the pooled connection goes back to other tests
+                    s.execute("RESET enable_seqscan");
+                    s.execute("RESET enable_bitmapscan");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private List<String> indexColumns(Connection c, String table, String index) {
