@@ -42,12 +42,13 @@ public class SipasController {
         Map<SatisfactionReport.Key, SipasReport.Tally> tallies = report.tally(query);
         SurveyBank bank = report.bank();
         Map<String, BigDecimal> weights = rules.current().sipasWeights();
+        SipasReport.Scorer scorer = new SipasReport.Scorer(bank, weights);
         List<Row> rows = new ArrayList<>();
         if (query.groupBy() != null) {
             tallies.forEach((key, t) -> rows.add(new Row(key.value(),
-                    query.groupBy() == GroupBy.COUNTER ? key.agencyCode() : null, report.figures(t, bank, weights))));
+                    query.groupBy() == GroupBy.COUNTER ? key.agencyCode() : null, scorer.figures(t))));
         }
-        SipasReport.Figures total = report.figures(SipasReport.sum(tallies.values()), bank, weights);
+        SipasReport.Figures total = scorer.figures(SipasReport.sum(tallies.values()));
         if (query.csv()) {
             List<String> header = new ArrayList<>(List.of("key", "respondents", "sipas"));
             for (SipasElement e : SipasElement.values()) {
