@@ -150,8 +150,8 @@ class RollupIndexTest {
 
     /**
      * On PostgreSQL, satisfaction's monthly and weekly roll-up rows, and the dossiers of the days around whole weeks
-     * with the class of each one's counted rating, are read from V23's indexes alone. H2 keeps V6's index by returned
-     * date and has none of V23's.
+     * with the class of each one's counted rating, are read from V23's indexes alone, and an agency's surveys are found
+     * by V24's. H2 keeps V6's index by returned date and has none of these.
      */
     @Test
     void postgreSqlReadsMonthsAndWeeksAndTheDossiersOfDaysFromTheirIndexesAlone() {
@@ -165,6 +165,8 @@ class RollupIndexTest {
             assertEquals(List.of(), months);
             assertEquals(List.of(), dossiers);
             assertEquals(List.of("RETURNED_DATE"), narrow);
+            assertEquals(List.of(), connections.executeRead(status -> indexColumns(status.getConnection(), "survey",
+                    "ix_survey_agency_days")));
             return;
         }
         assertEquals(List.of(), narrow, "V6's narrower index is gone");
@@ -177,6 +179,10 @@ class RollupIndexTest {
                 + "DATE '2025-03-03' AND DATE '2025-03-07' AND d.agency_code IN ('IDX-A1', 'IDX-A2') GROUP BY d.officer_id");
         assertTrue(daysPlan.contains("Index Only Scan using ix_dossier_returned on dossier"), daysPlan);
         assertTrue(daysPlan.contains("Index Only Scan using uq_rating_counted_dossier"), daysPlan);
+        // V24: a leaf agency's surveys of a period, found by agency first
+        String surveysPlan = postgreSqlPlan("SELECT procedure_code, answers FROM survey WHERE local_date BETWEEN "
+                + "DATE '2025-03-03' AND DATE '2026-03-02' AND agency_code IN ('IDX-A1')");
+        assertTrue(surveysPlan.contains("ix_survey_agency_days"), surveysPlan);
     }
 
     /**
