@@ -153,9 +153,9 @@ public class BatchIngest {
      * A unique violation on the first try means an id was stored before under another seq or terminal (the first try
      * does not look ids up: {@link EventStore#apply}); on a later try, that another writer stored one of these ids,
      * or a counted rating of one of these dossiers, meanwhile. Either way the batch is judged again with every id
-     * and dossier looked up; so for a deadlock, and a try after a lost race runs alone ({@link WriteTurns}).
-     * A lock waited for in vain answers 503: nothing was stored (the
-     * transaction rolled back) and the terminal sends the batch again.
+     * and dossier looked up; so for a deadlock, and a try after a lost race runs alone ({@link WriteTurns}). A lock
+     * waited for in vain answers 503: nothing was stored (the transaction rolled back) and the terminal sends the
+     * batch again.
      */
     private EventStore.Applied applyRetryingRaces(String terminalId, List<JudgedEvent> judged, Instant now, long skew) {
         boolean lostRace = false;

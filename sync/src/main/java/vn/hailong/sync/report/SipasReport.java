@@ -312,7 +312,7 @@ public class SipasReport {
      * pair is divided once per report.
      */
     public static final class Scorer {
-        /** Pairs remembered per report at most: beyond it each is divided anew (same result, no memory bound lost). */
+        /** Pairs remembered per report at most: beyond it each is divided anew, so a report's memory stays bounded. */
         private static final int MAX_QUOTIENTS = 100_000;
 
         private final Map<String, String> elementOf = new HashMap<>();
@@ -365,17 +365,21 @@ public class SipasReport {
                 return null;
             }
             if (part < 0 || whole < 0 || part > Integer.MAX_VALUE || whole > Integer.MAX_VALUE) {
-                return SipasReport.exact(part, whole);
+                return divide(part, whole);
             }
             Long pair = (part << 32) | whole;
             BigDecimal q = quotients.get(pair);
             if (q == null) {
-                q = SipasReport.exact(part, whole);
+                q = divide(part, whole);
                 if (quotients.size() < MAX_QUOTIENTS) {
                     quotients.put(pair, q);
                 }
             }
             return q;
+        }
+
+        private static BigDecimal divide(long part, long whole) {
+            return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL128);
         }
     }
 
@@ -388,11 +392,6 @@ public class SipasReport {
 
     public SurveyBank bank() {
         return banks.current();
-    }
-
-    private static BigDecimal exact(long part, long whole) {
-        return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole),
-                MathContext.DECIMAL128);
     }
 
     private static BigDecimal round(BigDecimal v) {
