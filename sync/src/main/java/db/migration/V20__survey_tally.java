@@ -95,10 +95,10 @@ public class V20__survey_tally extends BaseJavaMigration {
         for (Iterator<Map.Entry<Place.Row, Map<String, long[]>>> it = sums.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Place.Row, Map<String, long[]>> e = it.next();
             Place.Row row = e.getKey();
-            if (!SurveyTally.end(row).isBefore(next)) {
+            if (!row.end().isBefore(next)) {
                 continue;
             }
-            SurveyTally.bind(insert, row, 1);
+            row.bind(insert, 1);
             insert.setString(6, SurveyTally.encode(e.getValue()));
             insert.addBatch();
             it.remove();

@@ -48,7 +48,7 @@ public class SipasReport {
 
     /**
      * Raw counts of one group, from which every figure is computed once. Hashed, not sorted: a grouping read from
-     * the surveys adds millions of items to thousands of tallies; {@link #figures} sorts each group's few codes once.
+     * the surveys adds millions of items to thousands of tallies; {@link Scorer#figures} sorts each group's few codes once.
      */
     static final class Tally {
         long respondents;

@@ -232,11 +232,7 @@ public class DossierRollup {
                 batches.insert("INSERT INTO dossier_rollup (dimension, period_kind, period_start, agency_code, dim_key, "
                         + "returned, early, on_time, late, rated, dissatisfied_or_complained) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         rows.entrySet(), (ps, row) -> {
-                            ps.setString(1, row.getKey().dimension());
-                            ps.setString(2, row.getKey().kind());
-                            ps.setObject(3, row.getKey().start());
-                            ps.setString(4, row.getKey().agency());
-                            ps.setString(5, row.getKey().key());
+                            row.getKey().bind(ps, 1);
                             for (int i = 0; i < 6; i++) {
                                 ps.setLong(6 + i, row.getValue()[i]);
                             }

@@ -45,6 +45,24 @@ public record Place(LocalDate localDate, String agencyCode, String counter, Stri
             c = c != 0 ? c : agency.compareTo(o.agency);
             return c != 0 ? c : key.compareTo(o.key);
         }
+
+        /** Sets this key's five columns, in their order, from parameter {@code first} on. */
+        public void bind(java.sql.PreparedStatement ps, int first) throws java.sql.SQLException {
+            ps.setString(first, dimension);
+            ps.setString(first + 1, kind);
+            ps.setDate(first + 2, java.sql.Date.valueOf(start));
+            ps.setString(first + 3, agency);
+            ps.setString(first + 4, key);
+        }
+
+        /** The last day the row covers: its day, its week's Sunday or its month's last day. */
+        public LocalDate end() {
+            return switch (kind) {
+                case "D" -> start;
+                case "W" -> start.plusDays(6);
+                default -> start.withDayOfMonth(start.lengthOfMonth());
+            };
+        }
     }
 
     String key(Dimension dimension) {

@@ -2,7 +2,6 @@ package vn.hailong.sync.rollup;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,12 +47,7 @@ public class RatingRollup {
         removed.forEach(r -> add(sums, r, -1));
         sums.values().removeIf(RatingRollup::allZero);
         batches.insert(upsert, sums.entrySet(), (ps, e) -> {
-            Place.Row row = e.getKey();
-            ps.setString(1, row.dimension());
-            ps.setString(2, row.kind());
-            ps.setDate(3, Date.valueOf(row.start()));
-            ps.setString(4, row.agency());
-            ps.setString(5, row.key());
+            e.getKey().bind(ps, 1);
             long[] v = e.getValue();
             for (int i = 0; i < v.length; i++) {
                 ps.setLong(6 + i, v[i]);

@@ -3,10 +3,7 @@ package vn.hailong.sync.rollup;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,20 +35,6 @@ public class SurveyTally {
 
     /** A stored survey: where it was given and its lists as stored. */
     public record Survey(Place place, String answers, String assessments, String expectations) {
-    }
-
-    /** The last day a row covers: its week's Sunday or its month's last day. */
-    public static LocalDate end(Place.Row row) {
-        return row.kind().equals("W") ? row.start().plusDays(6) : row.start().withDayOfMonth(row.start().lengthOfMonth());
-    }
-
-    /** Sets a row's key, in column order, from parameter {@code first} on. */
-    public static void bind(PreparedStatement ps, Place.Row row, int first) throws SQLException {
-        ps.setString(first, row.dimension());
-        ps.setString(first + 1, row.kind());
-        ps.setDate(first + 2, Date.valueOf(row.start()));
-        ps.setString(first + 3, row.agency());
-        ps.setString(first + 4, row.key());
     }
 
     private final JdbcOperations jdbc;
@@ -134,7 +117,7 @@ public class SurveyTally {
         }
         TreeMap<Place.Row, Map<String, long[]>> sums = new TreeMap<>();
         surveys.forEach(s -> addTo(sums, s));
-        batches.insert(insertMissing, sums.keySet(), (ps, row) -> bind(ps, row, 1));
+        batches.insert(insertMissing, sums.keySet(), (ps, row) -> row.bind(ps, 1));
         List<Place.Row> keys = new ArrayList<>(sums.keySet());
         Map<Place.Row, String> stored = new TreeMap<>();
         for (int from = 0; from < keys.size(); from += CHUNK) {
@@ -153,7 +136,7 @@ public class SurveyTally {
         batches.execute("UPDATE survey_tally SET items = ? WHERE dimension = ? AND period_kind = ? AND period_start = ? "
                 + "AND agency_code = ? AND dim_key = ?", written, (ps, e) -> {
                     ps.setString(1, e.getValue());
-                    bind(ps, e.getKey(), 2);
+                    e.getKey().bind(ps, 2);
                 });
     }
 
@@ -167,7 +150,7 @@ public class SurveyTally {
         sql.append(") ORDER BY dimension, period_kind, period_start, agency_code, dim_key FOR UPDATE");
         return jdbc.prepareStatement(sql.toString(), ps -> {
             for (int i = 0; i < rows.size(); i++) {
-                bind(ps, rows.get(i), 1 + 5 * i);
+                rows.get(i).bind(ps, 1 + 5 * i);
             }
             Map<Place.Row, String> items = new TreeMap<>();
             try (ResultSet rs = ps.executeQuery()) {
