@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -81,36 +80,9 @@ public class ApologyController {
             }
             return HttpResponse.ok(Csv.render(header, lines)).contentType(Csv.CONTENT_TYPE);
         }
-        if (listed) {
-            List<ListedDossier> list = new ArrayList<>(late.size());
-            for (ApologyReport.Finding f : late) {
-                list.add(new ListedDossier(f.code(), f.agencyCode(), f.officerId(), f.procedureCode(),
-                        f.dueAt().toString(), f.returnedAt() == null ? null : f.returnedAt().toString(),
-                        f.responsibleAgency(), f.flags()));
-            }
-            total.put("dossiers", list);
-        }
-        total.put("repeatedLateness", ApologyReport.repeatedLateness(late, current.repeatedLatenessThreshold()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("report", "apology");
-        body.put("from", query.from().toString());
-        body.put("to", query.to().toString());
-        body.put("asOf", at.toString());
-        body.put("apologyDeadline", current.apologyDeadline());
-        body.put("agency", query.agency());
-        body.put("groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
-        body.put("rows", rows);
-        body.put("total", total);
-        return HttpResponse.ok(body);
-    }
-
-    /**
-     * A late dossier as the JSON answer lists it, fields in this order. A record, not a map per dossier: a year of a
-     * province lists 40,000 of them, and a map's values are each serialized by their runtime type.
-     */
-    @Serdeable
-    public record ListedDossier(String code, String agencyCode, String officerId, String procedureCode, String dueAt,
-                                String returnedAt, String responsibleAgency, List<String> flags) {
+        ApologyAnswer answer = new ApologyAnswer(query, at, current.apologyDeadline(), rows, total,
+                listed ? late : null, ApologyReport.repeatedLateness(late, current.repeatedLatenessThreshold()));
+        return JsonAnswer.ok(answer::write);
     }
 
     /**

@@ -36,12 +36,15 @@ public class SatisfactionReport {
         this.jdbc = jdbc;
     }
 
-    /** A row's key: the group's value ({@code null} for the whole selection) and, for counters, the agency. */
-    public record Key(Object value, String agencyCode) implements Comparable<Key> {
+    /**
+     * A row's key: the group's value as the answer names it (a code, day or month; {@code null} for the whole
+     * selection) and, for counters, the agency.
+     */
+    public record Key(String value, String agencyCode) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
             int c = compare(agencyCode, o.agencyCode);
-            return c != 0 ? c : compare(value == null ? null : value.toString(), o.value == null ? null : o.value.toString());
+            return c != 0 ? c : compare(value, o.value);
         }
 
         private static int compare(String a, String b) {

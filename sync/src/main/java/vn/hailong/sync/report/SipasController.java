@@ -12,9 +12,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hailong.sync.ingest.SipasElement;
@@ -63,15 +64,26 @@ public class SipasController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sipas-" + query.from() + "-"
                             + query.to() + ".csv\"");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("report", "SIPAS (khảo sát tại quầy)");
-        body.put("from", query.from().toString());
-        body.put("to", query.to().toString());
-        body.put("agency", query.agency());
-        body.put("groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
-        body.put("rows", rows);
-        body.put("total", total);
-        return HttpResponse.ok(body);
+        return JsonAnswer.ok(g -> write(g, query, rows, total));
+    }
+
+    /** The JSON answer: the selection, a row per group, the total. */
+    static void write(JsonGenerator g, ReportQuery query, List<Row> rows, SipasReport.Figures total) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("report", "SIPAS (khảo sát tại quầy)");
+        g.writeStringField("from", query.from().toString());
+        g.writeStringField("to", query.to().toString());
+        JsonAnswer.string(g, "agency", query.agency());
+        JsonAnswer.string(g, "groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
+        g.writeArrayFieldStart("rows");
+        for (Row row : rows) {
+            row.write(g);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("total");
+        total.writeFields(g);
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /**
@@ -79,8 +91,17 @@ public class SipasController {
      * are written in line, as {@code {"key": ..., <figures>}}.
      */
     @Serdeable
-    public record Row(Object key, @JsonInclude(JsonInclude.Include.NON_NULL) String agencyCode,
+    public record Row(String key, @JsonInclude(JsonInclude.Include.NON_NULL) String agencyCode,
                       @JsonUnwrapped SipasReport.Figures figures) {
+        void write(JsonGenerator g) throws IOException {
+            g.writeStartObject();
+            JsonAnswer.string(g, "key", key);
+            if (agencyCode != null) {
+                g.writeStringField("agencyCode", agencyCode);
+            }
+            figures.writeFields(g);
+            g.writeEndObject();
+        }
     }
 
     private static List<Object> csvLine(Object key, SipasReport.Figures figures) {

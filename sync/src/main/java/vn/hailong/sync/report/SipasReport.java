@@ -1,9 +1,11 @@
 package vn.hailong.sync.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -286,13 +288,43 @@ public class SipasReport {
     }
 
     /**
-     * One group's figures as the report shows them, fields in the order of sync-protocol.md. Records, not a map per
-     * group: a grouping by counter or terminal answers for 2,000 groups, and a map's values are each written by their
-     * runtime type.
+     * One group's figures as the report shows them, fields in the order of sync-protocol.md. The answer writes them
+     * with {@link #writeFields} ({@link JsonAnswer}: a grouping by officer answers for 6,000 groups); serializable,
+     * so that {@code JsonAnswerTest} can hold that writing to the framework's.
      */
     @Serdeable
     public record Figures(long respondents, Map<String, ElementFigures> elements, BigDecimal sipas,
                           Map<String, AssessmentFigures> assessments, Map<String, Long> expectations) {
+        /** Writes these figures' fields into the object being written, as the framework writes the record. */
+        void writeFields(JsonGenerator g) throws IOException {
+            g.writeNumberField("respondents", respondents);
+            g.writeObjectFieldStart("elements");
+            for (Map.Entry<String, ElementFigures> e : elements.entrySet()) {
+                ElementFigures el = e.getValue();
+                g.writeObjectFieldStart(e.getKey());
+                g.writeNumberField("answers", el.answers());
+                JsonAnswer.decimal(g, "index", el.index());
+                JsonAnswer.decimal(g, "assessmentIndex", el.assessmentIndex());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            JsonAnswer.decimal(g, "sipas", sipas);
+            g.writeObjectFieldStart("assessments");
+            for (Map.Entry<String, AssessmentFigures> e : assessments.entrySet()) {
+                AssessmentFigures a = e.getValue();
+                g.writeObjectFieldStart(e.getKey());
+                JsonAnswer.string(g, "element", a.element());
+                g.writeNumberField("answers", a.answers());
+                JsonAnswer.decimal(g, "index", a.index());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("expectations");
+            for (Map.Entry<String, Long> e : expectations.entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
     }
 
     /** An element's (thành phần) answers, index and assessment index. */
