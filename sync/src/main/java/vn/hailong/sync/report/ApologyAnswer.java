@@ -21,15 +21,13 @@ record ApologyAnswer(ReportQuery query, OffsetDateTime asOf, String apologyDeadl
         g.writeStringField("from", query.from().toString());
         g.writeStringField("to", query.to().toString());
         g.writeStringField("asOf", asOf.toString());
-        JsonAnswer.string(g, "apologyDeadline", apologyDeadline);
-        JsonAnswer.string(g, "agency", query.agency());
-        JsonAnswer.string(g, "groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
-        g.writeFieldName("rows");
-        JsonAnswer.value(g, rows);
+        JsonAnswer.field(g, "apologyDeadline", apologyDeadline);
+        JsonAnswer.field(g, "agency", query.agency());
+        JsonAnswer.field(g, "groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
+        JsonAnswer.field(g, "rows", rows);
         g.writeObjectFieldStart("total");
         for (Map.Entry<String, Object> e : total.entrySet()) {
-            g.writeFieldName(e.getKey());
-            JsonAnswer.value(g, e.getValue());
+            JsonAnswer.field(g, e.getKey(), e.getValue());
         }
         if (dossiers != null) {
             g.writeArrayFieldStart("dossiers");
@@ -39,8 +37,7 @@ record ApologyAnswer(ReportQuery query, OffsetDateTime asOf, String apologyDeadl
             }
             g.writeEndArray();
         }
-        g.writeFieldName("repeatedLateness");
-        JsonAnswer.value(g, repeatedLateness);
+        JsonAnswer.field(g, "repeatedLateness", repeatedLateness);
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -48,13 +45,13 @@ record ApologyAnswer(ReportQuery query, OffsetDateTime asOf, String apologyDeadl
     /** A late dossier as the answer lists it, fields in this order. */
     private static void listed(JsonGenerator g, ApologyReport.Finding f, char[] text) throws IOException {
         g.writeStartObject();
-        JsonAnswer.string(g, "code", f.code());
-        JsonAnswer.string(g, "agencyCode", f.agencyCode());
-        JsonAnswer.string(g, "officerId", f.officerId());
-        JsonAnswer.string(g, "procedureCode", f.procedureCode());
+        JsonAnswer.field(g, "code", f.code());
+        JsonAnswer.field(g, "agencyCode", f.agencyCode());
+        JsonAnswer.field(g, "officerId", f.officerId());
+        JsonAnswer.field(g, "procedureCode", f.procedureCode());
         JsonAnswer.instant(g, "dueAt", f.dueAt(), text);
         JsonAnswer.instant(g, "returnedAt", f.returnedAt(), text);
-        JsonAnswer.string(g, "responsibleAgency", f.responsibleAgency());
+        JsonAnswer.field(g, "responsibleAgency", f.responsibleAgency());
         g.writeArrayFieldStart("flags");
         for (String flag : f.flags()) {
             g.writeString(flag);

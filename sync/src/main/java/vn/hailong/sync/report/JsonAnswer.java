@@ -48,14 +48,10 @@ final class JsonAnswer {
         return HttpResponse.ok(bytes(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** A string field, or null. */
-    static void string(JsonGenerator g, String name, String value) throws IOException {
+    /** A field whose value is one {@link #value} writes. */
+    static void field(JsonGenerator g, String name, Object value) throws IOException {
         g.writeFieldName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value);
-        }
+        value(g, value);
     }
 
     /** The characters {@link #instant} needs at most. */
@@ -157,16 +153,6 @@ final class JsonAnswer {
         } else {
             throw new IllegalArgumentException("a report's answer holds a " + value.getClass().getName()
                     + ", which JsonAnswer does not write");
-        }
-    }
-
-    /** A decimal field, or null. */
-    static void decimal(JsonGenerator g, String name, BigDecimal value) throws IOException {
-        g.writeFieldName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(value);
         }
     }
 }

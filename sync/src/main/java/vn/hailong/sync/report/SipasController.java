@@ -73,8 +73,8 @@ public class SipasController {
         g.writeStringField("report", "SIPAS (khảo sát tại quầy)");
         g.writeStringField("from", query.from().toString());
         g.writeStringField("to", query.to().toString());
-        JsonAnswer.string(g, "agency", query.agency());
-        JsonAnswer.string(g, "groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
+        JsonAnswer.field(g, "agency", query.agency());
+        JsonAnswer.field(g, "groupBy", query.groupBy() == null ? null : query.groupBy().parameter());
         g.writeArrayFieldStart("rows");
         for (Row row : rows) {
             row.write(g);
@@ -95,7 +95,7 @@ public class SipasController {
                       @JsonUnwrapped SipasReport.Figures figures) {
         void write(JsonGenerator g) throws IOException {
             g.writeStartObject();
-            JsonAnswer.string(g, "key", key);
+            JsonAnswer.field(g, "key", key);
             if (agencyCode != null) {
                 g.writeStringField("agencyCode", agencyCode);
             }

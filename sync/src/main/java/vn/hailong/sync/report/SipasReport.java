@@ -303,19 +303,19 @@ public class SipasReport {
                 ElementFigures el = e.getValue();
                 g.writeObjectFieldStart(e.getKey());
                 g.writeNumberField("answers", el.answers());
-                JsonAnswer.decimal(g, "index", el.index());
-                JsonAnswer.decimal(g, "assessmentIndex", el.assessmentIndex());
+                JsonAnswer.field(g, "index", el.index());
+                JsonAnswer.field(g, "assessmentIndex", el.assessmentIndex());
                 g.writeEndObject();
             }
             g.writeEndObject();
-            JsonAnswer.decimal(g, "sipas", sipas);
+            JsonAnswer.field(g, "sipas", sipas);
             g.writeObjectFieldStart("assessments");
             for (Map.Entry<String, AssessmentFigures> e : assessments.entrySet()) {
                 AssessmentFigures a = e.getValue();
                 g.writeObjectFieldStart(e.getKey());
-                JsonAnswer.string(g, "element", a.element());
+                JsonAnswer.field(g, "element", a.element());
                 g.writeNumberField("answers", a.answers());
-                JsonAnswer.decimal(g, "index", a.index());
+                JsonAnswer.field(g, "index", a.index());
                 g.writeEndObject();
             }
             g.writeEndObject();
