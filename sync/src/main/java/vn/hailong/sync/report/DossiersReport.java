@@ -21,10 +21,12 @@ public class DossiersReport {
     private final TransactionOperations<Connection> transactions;
     private final AgencySubtree subtree;
     private final DossierRollup rollup;
+    private final RollupSums rollupSums;
 
     public DossiersReport(JdbcOperations jdbc, TransactionOperations<Connection> transactions, AgencySubtree subtree,
-                          DossierRollup rollup) {
+                          DossierRollup rollup, RollupSums rollupSums) {
         this.jdbc = jdbc;
+        this.rollupSums = rollupSums;
         this.transactions = transactions;
         this.subtree = subtree;
         this.rollup = rollup;
@@ -71,9 +73,7 @@ public class DossiersReport {
     }
 
     private void fromRollups(RollupSelection selection, RollupSelection.Span span, Map<SatisfactionReport.Key, long[]> rows) {
-        String key = selection.keyColumns;
-        String sql = "SELECT " + (key == null ? "" : key + ", ") + DossierRollup.SUMS + " FROM dossier_rollup WHERE "
-                + selection.where() + (key == null ? "" : " GROUP BY " + key);
+        String sql = rollupSums.select(selection.keyColumns, DossierRollup.SUMS, "dossier_rollup", selection.where());
         jdbc.prepareStatement(sql, ps -> {
             selection.bind(ps, span);
             try (ResultSet rs = ps.executeQuery()) {

@@ -30,10 +30,12 @@ public class SatisfactionReport {
     private static final int VALUES = 4 + SipasElement.values().length;
     private final JdbcOperations jdbc;
     private final AgencySubtree subtree;
+    private final RollupSums rollupSums;
 
-    public SatisfactionReport(JdbcOperations jdbc, AgencySubtree subtree) {
+    public SatisfactionReport(JdbcOperations jdbc, AgencySubtree subtree, RollupSums rollupSums) {
         this.subtree = subtree;
         this.jdbc = jdbc;
+        this.rollupSums = rollupSums;
     }
 
     /**
@@ -73,18 +75,13 @@ public class SatisfactionReport {
         GroupBy groupBy = query.groupBy();
         RollupSelection selection = new RollupSelection(query, subtree, RollupSelection.Kept.RATINGS);
         Map<Key, long[]> sums = new TreeMap<>();
-        String keyColumns = selection.keyColumns;
-        String columns = "SUM(satisfied), SUM(neutral), SUM(dissatisfied), SUM(re_ratings), SUM(reasons_access), "
-                + "SUM(reasons_procedure), SUM(reasons_officer), SUM(reasons_result), SUM(reasons_feedback)";
-        String fromRollup = "SELECT " + (keyColumns == null ? "" : keyColumns + ", ") + columns + " FROM rating_rollup WHERE "
-                + selection.where() + (keyColumns == null ? "" : " GROUP BY " + keyColumns);
+        String fromRollup = rollupSums.select(selection.keyColumns, RatingRollup.SUMS, "rating_rollup", selection.where());
         // by procedure for every agency rated then: the whole tree's rows, not those of 500 agencies (V21)
         boolean tree = selection.dimension == Place.Dimension.PROCEDURE && selection.holdsEveryAgencyOf(jdbc,
                 "SELECT DISTINCT agency_code FROM rating_rollup WHERE dimension = 'ALL' AND period_kind = 'M' "
                         + "AND period_start BETWEEN ? AND ?", query.from(), query.to());
-        String fromTree = "SELECT dim_key, " + columns + " FROM rating_rollup WHERE dimension = '" + Place.PROCEDURE_TREE
-                + "' AND period_kind = ? AND period_start BETWEEN ? AND ? AND agency_code = '" + Place.WHOLE_TREE
-                + "' GROUP BY dim_key";
+        String fromTree = rollupSums.select("dim_key", RatingRollup.SUMS, "rating_rollup", "dimension = '" + Place.PROCEDURE_TREE
+                + "' AND period_kind = ? AND period_start BETWEEN ? AND ? AND agency_code = '" + Place.WHOLE_TREE + "'");
         String ratingKey = selection.ratingKeyColumns;
         String fromRatings = "SELECT " + (ratingKey == null ? "" : ratingKey + ", ") + RatingRollup.SUMS_OF_RATINGS
                 + " FROM rating WHERE " + selection.ratingsWhere() + (ratingKey == null ? "" : " GROUP BY " + ratingKey);

@@ -35,9 +35,9 @@ public class DossierRollup {
             + "SUM(CASE WHEN d.returned_at > d.due_at THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN f.rating_class IS NOT NULL THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN f.rating_class = 'DISSATISFIED' OR d.complaints > 0 THEN 1 ELSE 0 END)";
-    /** The roll-up columns holding the six figures of {@link #COUNTS}, summed. */
-    public static final String SUMS = "SUM(returned), SUM(early), SUM(on_time), SUM(late), SUM(rated), "
-            + "SUM(dissatisfied_or_complained)";
+    /** The roll-up columns holding the six figures of {@link #COUNTS}, in that order. */
+    public static final List<String> SUMS = List.of("returned", "early", "on_time", "late", "rated",
+            "dissatisfied_or_complained");
 
     /** An agency's month of returned dossiers: the unit a refresh recomputes. */
     public record Bucket(String agencyCode, String month) implements Comparable<Bucket> {

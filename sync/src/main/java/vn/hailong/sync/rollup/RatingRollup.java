@@ -22,7 +22,8 @@ public class RatingRollup {
     public record Rating(Place place, RatingClass ratingClass, boolean counted, List<String> reasons) {
     }
 
-    private static final List<String> SUMS = List.of("satisfied", "neutral", "dissatisfied", "re_ratings",
+    /** The roll-up's sums, in column order. */
+    public static final List<String> SUMS = List.of("satisfied", "neutral", "dissatisfied", "re_ratings",
             "reasons_access", "reasons_procedure", "reasons_officer", "reasons_result", "reasons_feedback");
 
     /**

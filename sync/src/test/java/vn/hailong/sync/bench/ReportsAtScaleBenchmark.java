@@ -40,7 +40,9 @@ import vn.hailong.sync.SyncServerProcess;
  * -Dhailong.bench.dossiers (1,000,000); install/bench.sh runs 300,000 / 30,000 / 50,000 unless told otherwise
  * (HAILONG_BENCH_RATINGS, ...), because loading 10 million rows into H2 takes longer than the whole budget.
  * {@code -Dhailong.bench.loaded=true} reuses a PostgreSQL database an earlier run loaded (the server migrates it to
- * this version as it starts, as an upgrade would), to measure a change at scale without loading again.
+ * this version as it starts, as an upgrade would), to measure a change at scale without loading again; on H2 the
+ * same with {@code -Dhailong.bench.h2-file=PATH} (the database file, without {@code .mv.db}, kept after the run
+ * instead of one in the run's temporary directory).
  */
 class ReportsAtScaleBenchmark {
     private static final int RATINGS = Integer.getInteger("hailong.bench.ratings", 9_000_000);
@@ -50,7 +52,7 @@ class ReportsAtScaleBenchmark {
     /** Selections run once per report before the timed ones (not timed). */
     private static final int WARM_UP = 10;
     private static final int TERMINALS = 2000;
-    /** -Dhailong.bench.loaded=true: the PostgreSQL database holds this benchmark's data already, sizes as given. */
+    /** -Dhailong.bench.loaded=true: the database holds this benchmark's data already, sizes as given. */
     private static final boolean LOADED = Boolean.getBoolean("hailong.bench.loaded");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -58,7 +60,14 @@ class ReportsAtScaleBenchmark {
 
     @Test
     void reportsOnH2() throws Exception {
-        String file = "jdbc:h2:file:" + dir.resolve("scale").toAbsolutePath();
+        String kept = System.getProperty("hailong.bench.h2-file");
+        if (LOADED && kept == null) {
+            throw new IllegalStateException("-Dhailong.bench.loaded=true on H2 needs -Dhailong.bench.h2-file (the file loaded before)");
+        }
+        if (!LOADED && kept != null && java.nio.file.Files.exists(Path.of(kept + ".mv.db"))) {
+            throw new IllegalStateException(kept + ".mv.db exists: delete it to load afresh, or add -Dhailong.bench.loaded=true");
+        }
+        String file = "jdbc:h2:file:" + (kept == null ? dir.resolve("scale") : Path.of(kept)).toAbsolutePath();
         run("H2", file + ";WRITE_DELAY=0", file, "sa", "");
     }
 
