@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * How a report reads roll-up rows it adds up per key (số liệu tổng hợp): on PostgreSQL summed per key by the
  * database, so a tenth of the rows cross the socket; on H2, which runs in the server's own process, the rows as
  * stored, because the report adds up its spans per key anyway and H2's GROUP BY took twice as long as reading the
- * rows (52,752 monthly officer rows: 80 ms against 38; PERFORMANCE.md).
+ * rows (52,752 monthly officer rows: 80 ms against 38; PERFORMANCE.md). Used for the satisfaction, dossier and
+ * survey roll-ups.
  */
 @Singleton
 public class RollupSums {

@@ -41,11 +41,13 @@ public class SipasReport {
     private final JdbcOperations jdbc;
     private final AgencySubtree subtree;
     private final SurveyBankStore banks;
+    private final RollupSums rollupSums;
 
-    public SipasReport(JdbcOperations jdbc, AgencySubtree subtree, SurveyBankStore banks) {
+    public SipasReport(JdbcOperations jdbc, AgencySubtree subtree, SurveyBankStore banks, RollupSums rollupSums) {
         this.subtree = subtree;
         this.jdbc = jdbc;
         this.banks = banks;
+        this.rollupSums = rollupSums;
     }
 
     /**
@@ -181,7 +183,7 @@ public class SipasReport {
 
     /**
      * The tallies per group. The whole selection and groupings by agency, day or month read the survey roll-ups
-     * (whole months from the monthly rows, other days from the daily rows), summed by the database: the whole tree's
+     * (whole months from the monthly rows, other days from the daily rows), summed as {@link RollupSums} reads them: the whole tree's
      * (V22) when the selection holds every agency surveyed in those months and is not grouped by agency. Groupings by
      * counter, officer, procedure or terminal read the tallies ({@link SurveyTally}) of the whole months and weeks
      * and the surveys of the days around those weeks (at most six at each end); by procedure for a subtree, the
@@ -226,9 +228,9 @@ public class SipasReport {
     private void fromRollups(RollupSelection selection, RollupSelection.Span span, boolean tree,
                              Map<SatisfactionReport.Key, Tally> tallies) {
         String key = selection.keyColumns;
-        String sql = "SELECT " + (key == null ? "" : key + ", ") + "item, SUM(answers), SUM(good) FROM "
-                + (tree ? "survey_tree_rollup WHERE period_kind = ? AND period_start BETWEEN ? AND ?"
-                : "survey_rollup WHERE " + selection.periodWhere()) + " GROUP BY " + (key == null ? "" : key + ", ") + "item";
+        String sql = rollupSums.select(key == null ? "item" : key + ", item", List.of("answers", "good"),
+                tree ? "survey_tree_rollup" : "survey_rollup",
+                tree ? "period_kind = ? AND period_start BETWEEN ? AND ?" : selection.periodWhere());
         jdbc.prepareStatement(sql, ps -> {
             selection.bindPeriod(ps, span, 1);
             int w = selection.width();
