@@ -183,12 +183,12 @@ public class SipasReport {
 
     /**
      * The tallies per group. The whole selection and groupings by agency, day or month read the survey roll-ups
-     * (whole months from the monthly rows, other days from the daily rows), summed as {@link RollupSums} reads them: the whole tree's
-     * (V22) when the selection holds every agency surveyed in those months and is not grouped by agency. Groupings by
-     * counter, officer, procedure or terminal read the tallies ({@link SurveyTally}) of the whole months and weeks
-     * and the surveys of the days around those weeks (at most six at each end); by procedure for a subtree, the
-     * surveys of the whole period when an agency outside it has surveys in those months (procedure tallies are kept
-     * for the whole tree).
+     * (whole months from the monthly rows, other days from the daily rows) as {@link RollupSums} reads them: the
+     * whole tree's (V22) when the selection holds every agency surveyed in those months and is not grouped by
+     * agency. Groupings by counter, officer, procedure or terminal read the tallies ({@link SurveyTally}) of the whole
+     * months and weeks and the surveys of the days around those weeks (at most six at each end); by procedure for a
+     * subtree, the surveys of the whole period when an agency outside it has surveys in those months (procedure
+     * tallies are kept for the whole tree).
      */
     @Transactional(readOnly = true)
     public Map<SatisfactionReport.Key, Tally> tally(ReportQuery query) {
