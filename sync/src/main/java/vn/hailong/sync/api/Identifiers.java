@@ -1,24 +1,43 @@
 package vn.hailong.sync.api;
 
-import java.util.regex.Pattern;
-
 /**
  * The identifier rules of domain.md §1: agency, counter, officer, procedure and dossier codes are opaque
  * strings of 1–64 printable ASCII characters without whitespace; terminal ids are {@code [A-Za-z0-9._-]+}.
  */
 public final class Identifiers {
-    private static final Pattern OPAQUE = Pattern.compile("[\\x21-\\x7E]{1,64}");
-    private static final Pattern TERMINAL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final int MAX_LENGTH = 64;
 
     private Identifiers() {
     }
 
+    /** {@code [\x21-\x7E]{1,64}}, checked by a loop: ingest checks six codes per event (a regex was 4 % of it). */
     public static boolean isOpaque(String value) {
-        return value != null && OPAQUE.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** {@code [A-Za-z0-9._-]{1,64}}. */
     public static boolean isTerminalId(String value) {
-        return value != null && TERMINAL.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why {@code value} is not an opaque identifier, for error messages. */

@@ -1,12 +1,13 @@
 package vn.hailong.sync.ingest;
 
 import io.micronaut.json.tree.JsonNode;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A key-order independent rendering of a JSON value, hashed to decide whether a redelivered event id
- * carries the same content (duplicate) or other content (CONFLICT).
+ * carries the same content (duplicate) or other content (CONFLICT). The hashes of stored events were made with
+ * this rendering: it must never change, byte for byte ({@code CanonicalJsonTest}).
  */
 final class CanonicalJson {
     private CanonicalJson() {
@@ -20,20 +21,22 @@ final class CanonicalJson {
 
     private static void write(JsonNode node, StringBuilder out) {
         if (node.isObject()) {
-            Map<String, JsonNode> sorted = new TreeMap<>();
+            // keys in String order; an array sorted in place costs less than a map per event (ingest hashes each)
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, JsonNode>[] entries = new Map.Entry[node.size()];
+            int n = 0;
             for (Map.Entry<String, JsonNode> e : node.entries()) {
-                sorted.put(e.getKey(), e.getValue());
+                entries[n++] = e;
             }
+            Arrays.sort(entries, 0, n, Map.Entry.comparingByKey());
             out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-                if (!first) {
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
                     out.append(',');
                 }
-                first = false;
-                string(e.getKey(), out);
+                string(entries[i].getKey(), out);
                 out.append(':');
-                write(e.getValue(), out);
+                write(entries[i].getValue(), out);
             }
             out.append('}');
         } else if (node.isArray()) {
@@ -60,6 +63,10 @@ final class CanonicalJson {
 
     private static void string(String s, StringBuilder out) {
         out.append('"');
+        if (!needsEscape(s)) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
@@ -71,5 +78,15 @@ final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 }

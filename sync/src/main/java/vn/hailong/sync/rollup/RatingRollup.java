@@ -2,6 +2,7 @@ package vn.hailong.sync.rollup;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,11 +42,24 @@ public class RatingRollup {
                 List.of("dimension", "period_kind", "period_start", "agency_code", "dim_key"), SUMS);
     }
 
-    /** Adds {@code added} and takes away {@code removed}, in the caller's transaction. */
+    /**
+     * Adds {@code added} and takes away {@code removed}, in the caller's transaction. Summed per place first: a
+     * batch's ratings share a few places (a terminal's day, counter, officers, procedures), and each place spreads
+     * over sixteen rows.
+     */
     public void apply(List<Rating> added, List<Rating> removed) {
+        Map<Place, long[]> byPlace = new HashMap<>();
+        added.forEach(r -> add(byPlace, r, 1));
+        removed.forEach(r -> add(byPlace, r, -1));
         Map<Place.Row, long[]> sums = new TreeMap<>();
-        added.forEach(r -> add(sums, r, 1));
-        removed.forEach(r -> add(sums, r, -1));
+        byPlace.forEach((place, v) -> {
+            for (Place.Row row : place.rows()) {
+                long[] sum = sums.computeIfAbsent(row, k -> new long[v.length]);
+                for (int i = 0; i < v.length; i++) {
+                    sum[i] += v[i];
+                }
+            }
+        });
         sums.values().removeIf(RatingRollup::allZero);
         batches.insert(upsert, sums.entrySet(), (ps, e) -> {
             e.getKey().bind(ps, 1);
@@ -56,23 +70,17 @@ public class RatingRollup {
         });
     }
 
-    /** The values of a row: satisfied, neutral, dissatisfied, re-ratings, then reasons in SipasElement order. */
-    private static void add(Map<Place.Row, long[]> sums, Rating r, int sign) {
-        long[] v = new long[SUMS.size()];
+    /** Adds a rating to its place's values: satisfied, neutral, dissatisfied, re-ratings, reasons (SipasElement order) */
+    private static void add(Map<Place, long[]> byPlace, Rating r, int sign) {
+        long[] v = byPlace.computeIfAbsent(r.place(), k -> new long[SUMS.size()]);
         if (!r.counted()) {
-            v[3] = sign;
+            v[3] += sign;
         } else {
-            v[r.ratingClass().ordinal()] = sign;
+            v[r.ratingClass().ordinal()] += sign;
             if (r.ratingClass() == RatingClass.DISSATISFIED) {
                 for (String reason : r.reasons()) {
                     v[4 + SipasElement.valueOf(reason).ordinal()] += sign;
                 }
-            }
-        }
-        for (Place.Row row : r.place().rows()) {
-            long[] sum = sums.computeIfAbsent(row, k -> new long[v.length]);
-            for (int i = 0; i < v.length; i++) {
-                sum[i] += v[i];
             }
         }
     }
