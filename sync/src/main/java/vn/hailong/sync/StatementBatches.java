@@ -5,7 +5,10 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import org.postgresql.PGStatement;
 
 /**
@@ -26,12 +29,54 @@ public class StatementBatches {
         void bind(PreparedStatement ps, T item) throws SQLException;
     }
 
+    /** One row's values in column order: String, Long, Integer, Boolean, OffsetDateTime, LocalDate or null. */
+    @FunctionalInterface
+    public interface RowValues<T> {
+        void fill(T item, Object[] values);
+    }
+
     private final JdbcOperations jdbc;
+    private final boolean postgres;
     private final boolean keepInsertsPrepared;
 
     public StatementBatches(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
         this.jdbc = jdbc;
-        this.keepInsertsPrepared = url.startsWith("jdbc:postgresql:") && !url.contains("prepareThreshold");
+        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.keepInsertsPrepared = postgres && !url.contains("prepareThreshold");
+    }
+
+    /**
+     * New rows into {@code table}: on PostgreSQL by COPY ({@link CopyRows}), elsewhere as a batch of INSERTs. Either
+     * way in the caller's transaction, and a row a unique key refuses fails the whole with SQLState 23505.
+     */
+    public <T> void append(String table, List<String> columns, Collection<T> items, RowValues<T> values) {
+        if (items.isEmpty()) {
+            return;
+        }
+        if (!postgres) {
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+            Object[] row = new Object[columns.size()];
+            insert(sql, items, (ps, item) -> {
+                values.fill(item, row);
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+            });
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(items.size());
+        for (T item : items) {
+            Object[] row = new Object[columns.size()];
+            values.fill(item, row);
+            rows.add(row);
+        }
+        try {
+            CopyRows.append(jdbc.getConnection(), table, columns, rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store " + rows.size() + " rows in " + table + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** An INSERT (or upsert) of {@code items}: kept prepared on PostgreSQL, planless as it is. */

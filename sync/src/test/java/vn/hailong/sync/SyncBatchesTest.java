@@ -32,6 +32,8 @@ class SyncBatchesTest {
     JsonMapper json;
     @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
 
     Api api;
     Batches batches;
@@ -252,6 +254,55 @@ class SyncBatchesTest {
         assertEquals(first, reason(again, 0));
         assertEquals(0, again.number("accepted"));
         assertEquals(0, again.number("duplicates"));
+    }
+
+    /**
+     * What a row holds is what was sent, whatever its characters: on PostgreSQL the rows go by COPY, whose text
+     * format gives backslash, tab and newline meanings of their own ({@code \N} is a NULL there).
+     */
+    @Test
+    void storesEveryFieldAsSentWhateverCharactersItHolds() {
+        String id = id();
+        String dossier = "D\\N\\t" + id;
+        Api.Response r = send(List.of(
+                with(with(with(rating(id, 1, "2026-11-20T08:15:02.123456789+07:00", 4, 1), "officerId", "\\N"),
+                        "dossierCode", dossier), "reasons", List.of("OFFICER")),
+                with(rating(id(), 2, "2026-11-20T08:16:02+07:00", 4, 4), "channel", "Điện\tthoại\n\\N\r"),
+                with(rating(id(), 3, "2026-11-20T08:17:02Z", 5, 5), "procedureCode", null)));
+        assertEquals(200, r.status(), r.body());
+        assertEquals(2, r.number("accepted"));
+        String rejection = reason(r, 0);
+        assertTrue(rejection.endsWith("got 'Điện\tthoại\n\\N\r'"), rejection);
+        transactions.executeRead(status -> {
+            try (java.sql.PreparedStatement ps = status.getConnection().prepareStatement("SELECT officer_id, dossier_code, "
+                    + "at_instant, local_date, local_month, counted, counted_dossier, reasons, scale, rating_value, "
+                    + "procedure_code FROM rating WHERE event_id = ?")) {
+                ps.setString(1, id);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("\\N", rs.getString(1));
+                    assertEquals(dossier, rs.getString(2));
+                    // microseconds, rounded, on both engines
+                    assertEquals(OffsetDateTime.parse("2026-11-20T01:15:02.123457Z").toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant());
+                    assertEquals(java.time.LocalDate.of(2026, 11, 20), rs.getObject(4, java.time.LocalDate.class));
+                    assertEquals("2026-11", rs.getString(5));
+                    assertTrue(rs.getBoolean(6));
+                    assertEquals(dossier, rs.getString(7));
+                    assertEquals("OFFICER", rs.getString(8));
+                    assertEquals(4, rs.getInt(9));
+                    assertEquals(1, rs.getInt(10));
+                    assertNull(rs.getString(11));
+                }
+            }
+            return null;
+        });
+        // the rejection as stored: a resend is answered from the row
+        Api.Response again = send(List.of(with(rating(r.list("rejected").get(0).get("id").toString(), 2,
+                "2026-11-20T08:16:02+07:00", 4, 4), "channel", "Điện\tthoại\n\\N\r")));
+        assertEquals(rejection, reason(again, 0));
+        assertEquals(0, again.number("accepted"));
+        assertEquals(3, again.number("highestContiguousSeq"));
     }
 
     @Test

@@ -22,7 +22,9 @@ public final class SyncServerProcess implements AutoCloseable {
     public static final String ADMIN_TOKEN = "e2e-admin-token";
     /** One key for every test server: two processes on one database must share it. */
     static final String TEST_SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-    private static final Path JAR = Path.of("..", "sync", "target", "hailong-sync.jar");
+    /** The packaged server; {@code -Dhailong.test.server-jar=PATH} runs another build (a benchmark's old code, say). */
+    private static final Path JAR = Path.of(System.getProperty("hailong.test.server-jar",
+            Path.of("..", "sync", "target", "hailong-sync.jar").toString()));
 
     private final int port;
     private final Path dataDir;

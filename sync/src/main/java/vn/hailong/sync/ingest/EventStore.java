@@ -221,44 +221,46 @@ public class EventStore {
         return taken;
     }
 
+    private static final List<String> EVENT_COLUMNS = List.of("event_id", "terminal_id", "seq", "event_type", "status",
+            "reject_reason", "content_hash", "received_at");
+    private static final List<String> SURVEY_COLUMNS = List.of("event_id", "terminal_id", "seq", "at_instant",
+            "local_date", "local_month", "agency_code", "counter_code", "officer_id", "procedure_code", "dossier_code",
+            "answers", "assessments", "expectations");
+    private static final List<String> RATING_COLUMNS = List.of("event_id", "terminal_id", "seq", "at_instant",
+            "local_date", "local_month", "agency_code", "counter_code", "officer_id", "procedure_code", "dossier_code",
+            "scale", "rating_value", "rating_class", "channel", "reasons", "counted", "counted_dossier");
+
     private void insertEvents(String terminalId, List<JudgedEvent> events, Instant receivedAt) {
         OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
-        batches.insert("INSERT INTO sync_event (event_id, terminal_id, seq, event_type, status, reject_reason, content_hash, "
-                + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events, (ps, e) -> {
-            ps.setString(1, e.id());
-            ps.setString(2, terminalId);
-            if (e.seq() == null) {
-                ps.setNull(3, Types.BIGINT);
-            } else {
-                ps.setLong(3, e.seq());
-            }
-            ps.setString(4, e.type());
-            ps.setString(5, e.isValid() ? "STORED" : "REJECTED");
-            ps.setString(6, e.reason() == null ? null : truncate(e.reason(), 500));
-            ps.setString(7, e.contentHash());
-            ps.setObject(8, received);
+        batches.append("sync_event", EVENT_COLUMNS, events, (e, v) -> {
+            v[0] = e.id();
+            v[1] = terminalId;
+            v[2] = e.seq();
+            v[3] = e.type();
+            v[4] = e.isValid() ? "STORED" : "REJECTED";
+            v[5] = e.reason() == null ? null : truncate(e.reason(), 500);
+            v[6] = e.contentHash();
+            v[7] = received;
         });
     }
 
     private void insertSurveys(String terminalId, List<JudgedEvent> events) {
         List<SurveyEvent> surveys = events.stream().map(JudgedEvent::survey).filter(s -> s != null).toList();
-        batches.insert("INSERT INTO survey (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
-                + "counter_code, officer_id, procedure_code, dossier_code, answers, assessments, expectations) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", surveys, (ps, s) -> {
-            ps.setString(1, s.id());
-            ps.setString(2, terminalId);
-            ps.setLong(3, s.seq());
-            ps.setObject(4, s.at().withOffsetSameInstant(ZoneOffset.UTC));
-            ps.setObject(5, LocalTime.localDate(s.at()));
-            ps.setString(6, LocalTime.localMonth(s.at()));
-            ps.setString(7, s.agencyCode());
-            ps.setString(8, s.counter());
-            ps.setString(9, s.officerId());
-            ps.setString(10, s.procedureCode());
-            ps.setString(11, s.dossierCode());
-            ps.setString(12, joined(s.answers()));
-            ps.setString(13, joined(s.assessments()));
-            ps.setString(14, expectations(s));
+        batches.append("survey", SURVEY_COLUMNS, surveys, (s, v) -> {
+            v[0] = s.id();
+            v[1] = terminalId;
+            v[2] = s.seq();
+            v[3] = s.at().withOffsetSameInstant(ZoneOffset.UTC);
+            v[4] = LocalTime.localDate(s.at());
+            v[5] = LocalTime.localMonth(s.at());
+            v[6] = s.agencyCode();
+            v[7] = s.counter();
+            v[8] = s.officerId();
+            v[9] = s.procedureCode();
+            v[10] = s.dossierCode();
+            v[11] = joined(s.answers());
+            v[12] = joined(s.assessments());
+            v[13] = expectations(s);
         });
         surveyRollup.add(surveys.stream().map(s -> new SurveyRollup.Survey(LocalTime.localDate(s.at()),
                 s.agencyCode(), joined(s.answers()), joined(s.assessments()), expectations(s))).toList());
@@ -353,29 +355,26 @@ public class EventStore {
     }
 
     private void storeRatings(String terminalId, List<RatingEvent> ratings, Set<String> counted) {
-        batches.insert("INSERT INTO rating (event_id, terminal_id, seq, at_instant, local_date, local_month, agency_code, "
-                + "counter_code, officer_id, procedure_code, dossier_code, scale, rating_value, rating_class, channel, "
-                + "reasons, counted, counted_dossier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ratings, (ps, r) -> {
+        batches.append("rating", RATING_COLUMNS, ratings, (r, v) -> {
             boolean counts = r.dossierCode() == null || counted.contains(r.id());
-            ps.setString(1, r.id());
-            ps.setString(2, terminalId);
-            ps.setLong(3, r.seq());
-            ps.setObject(4, r.at().withOffsetSameInstant(ZoneOffset.UTC));
-            ps.setObject(5, LocalTime.localDate(r.at()));
-            ps.setString(6, LocalTime.localMonth(r.at()));
-            ps.setString(7, r.agencyCode());
-            ps.setString(8, r.counter());
-            ps.setString(9, r.officerId());
-            ps.setString(10, r.procedureCode());
-            ps.setString(11, r.dossierCode());
-            ps.setInt(12, r.scale());
-            ps.setInt(13, r.value());
-            ps.setString(14, r.ratingClass().name());
-            ps.setString(15, r.channel());
-            ps.setString(16, r.reasons().isEmpty() ? null : String.join(",", r.reasons()));
-            ps.setBoolean(17, counts);
-            ps.setString(18, counts ? r.dossierCode() : null);
+            v[0] = r.id();
+            v[1] = terminalId;
+            v[2] = r.seq();
+            v[3] = r.at().withOffsetSameInstant(ZoneOffset.UTC);
+            v[4] = LocalTime.localDate(r.at());
+            v[5] = LocalTime.localMonth(r.at());
+            v[6] = r.agencyCode();
+            v[7] = r.counter();
+            v[8] = r.officerId();
+            v[9] = r.procedureCode();
+            v[10] = r.dossierCode();
+            v[11] = r.scale();
+            v[12] = r.value();
+            v[13] = r.ratingClass().name();
+            v[14] = r.channel();
+            v[15] = r.reasons().isEmpty() ? null : String.join(",", r.reasons());
+            v[16] = counts;
+            v[17] = counts ? r.dossierCode() : null;
         });
     }
 
