@@ -58,7 +58,7 @@ final class CopyRows {
         } else if (v instanceof String s) {
             escaped(s);
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short) {
-            text.append(v);
+            text.append(((Number) v).longValue());
         } else if (v instanceof Boolean b) {
             text.append(b ? 't' : 'f');
         } else if (v instanceof OffsetDateTime t) {
@@ -72,6 +72,10 @@ final class CopyRows {
 
     /** Backslash, tab, newline and carriage return are COPY's own characters: escaped; the rest as it is. */
     private void escaped(String s) {
+        if (!needsEscape(s)) {
+            text.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -82,5 +86,15 @@ final class CopyRows {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }
