@@ -36,6 +36,15 @@ import vn.hailong.sync.rollup.SurveyTally;
  */
 @Singleton
 public class EventStore {
+    private static final List<String> EVENT_COLUMNS = List.of("event_id", "terminal_id", "seq", "event_type", "status",
+            "reject_reason", "content_hash", "received_at");
+    private static final List<String> SURVEY_COLUMNS = List.of("event_id", "terminal_id", "seq", "at_instant",
+            "local_date", "local_month", "agency_code", "counter_code", "officer_id", "procedure_code", "dossier_code",
+            "answers", "assessments", "expectations");
+    private static final List<String> RATING_COLUMNS = List.of("event_id", "terminal_id", "seq", "at_instant",
+            "local_date", "local_month", "agency_code", "counter_code", "officer_id", "procedure_code", "dossier_code",
+            "scale", "rating_value", "rating_class", "channel", "reasons", "counted", "counted_dossier");
+
     private final JdbcOperations jdbc;
     private final StatementBatches batches;
     private final RecentDossiers recentDossiers;
@@ -220,15 +229,6 @@ public class EventStore {
         });
         return taken;
     }
-
-    private static final List<String> EVENT_COLUMNS = List.of("event_id", "terminal_id", "seq", "event_type", "status",
-            "reject_reason", "content_hash", "received_at");
-    private static final List<String> SURVEY_COLUMNS = List.of("event_id", "terminal_id", "seq", "at_instant",
-            "local_date", "local_month", "agency_code", "counter_code", "officer_id", "procedure_code", "dossier_code",
-            "answers", "assessments", "expectations");
-    private static final List<String> RATING_COLUMNS = List.of("event_id", "terminal_id", "seq", "at_instant",
-            "local_date", "local_month", "agency_code", "counter_code", "officer_id", "procedure_code", "dossier_code",
-            "scale", "rating_value", "rating_class", "channel", "reasons", "counted", "counted_dossier");
 
     private void insertEvents(String terminalId, List<JudgedEvent> events, Instant receivedAt) {
         OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
