@@ -35,7 +35,7 @@ public class AutovacuumCheck implements ApplicationEventListener<ServerStartupEv
                            @Value("${datasources.default.url}") String url) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.postgres = Engines.isPostgres(url);
     }
 
     @Override

@@ -26,7 +26,7 @@ public class PostgresPlanning implements BeanCreatedEventListener<DatasourceConf
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration config = event.getBean();
         String url = config.getUrl();
-        if (url != null && url.startsWith("jdbc:postgresql:")) {
+        if (Engines.isPostgres(url)) {
             if (!url.contains("prepareThreshold")) {
                 config.addDataSourceProperty("prepareThreshold", "0");
             }

@@ -41,7 +41,7 @@ public class StatementBatches {
 
     public StatementBatches(JdbcOperations jdbc, @Value("${datasources.default.url}") String url) {
         this.jdbc = jdbc;
-        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.postgres = Engines.isPostgres(url);
         this.keepInsertsPrepared = postgres && !url.contains("prepareThreshold");
     }
 

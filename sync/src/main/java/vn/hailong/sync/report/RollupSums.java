@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.hailong.sync.Engines;
 
 /**
  * How a report reads roll-up rows it adds up per key (số liệu tổng hợp): on PostgreSQL summed per key by the
@@ -18,7 +19,7 @@ public class RollupSums {
     private final boolean inDatabase;
 
     public RollupSums(@Value("${datasources.default.url}") String url) {
-        this.inDatabase = url.startsWith("jdbc:postgresql:");
+        this.inDatabase = Engines.isPostgres(url);
     }
 
     /**

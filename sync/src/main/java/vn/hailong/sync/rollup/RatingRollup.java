@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.hailong.sync.Engines;
 import vn.hailong.sync.StatementBatches;
 import vn.hailong.sync.ingest.RatingClass;
 import vn.hailong.sync.ingest.SipasElement;
@@ -38,7 +39,7 @@ public class RatingRollup {
 
     public RatingRollup(StatementBatches batches, @Value("${datasources.default.url}") String url) {
         this.batches = batches;
-        this.upsert = Upsert.sql(url.startsWith("jdbc:postgresql:"), "rating_rollup",
+        this.upsert = Upsert.sql(Engines.isPostgres(url), "rating_rollup",
                 List.of("dimension", "period_kind", "period_start", "agency_code", "dim_key"), SUMS);
     }
 

@@ -3,6 +3,7 @@ package vn.hailong.sync.rollup;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.sql.Date;
+import vn.hailong.sync.Engines;
 import vn.hailong.sync.StatementBatches;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,7 +39,7 @@ public class SurveyRollup {
 
     public SurveyRollup(StatementBatches batches, @Value("${datasources.default.url}") String url) {
         this.batches = batches;
-        boolean postgres = url.startsWith("jdbc:postgresql:");
+        boolean postgres = Engines.isPostgres(url);
         this.upsert = Upsert.sql(postgres, "survey_rollup", List.of("period_kind", "period_start", "agency_code", "item"),
                 List.of("answers", "good"));
         this.upsertTree = Upsert.sql(postgres, "survey_tree_rollup", List.of("period_kind", "period_start", "item"),

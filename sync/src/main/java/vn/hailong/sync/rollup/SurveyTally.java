@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.hailong.sync.Engines;
 import vn.hailong.sync.StatementBatches;
 
 /**
@@ -45,7 +46,7 @@ public class SurveyTally {
         this.jdbc = jdbc;
         this.batches = batches;
         String columns = "dimension, period_kind, period_start, agency_code, dim_key";
-        this.insertMissing = url.startsWith("jdbc:postgresql:")
+        this.insertMissing = Engines.isPostgres(url)
                 ? "INSERT INTO survey_tally (" + columns + ", items) VALUES (?, ?, ?, ?, ?, '') ON CONFLICT DO NOTHING"
                 : "MERGE INTO survey_tally t USING (VALUES (CAST(? AS VARCHAR(16)), CAST(? AS CHAR(1)), CAST(? AS DATE), "
                 + "CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)))) s (" + columns + ") ON t.dimension = s.dimension "
